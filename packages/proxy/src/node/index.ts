@@ -1,0 +1,1 @@
+export { nodeTc3Crypto } from './crypto.js';
