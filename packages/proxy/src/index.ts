@@ -1,1 +1,2 @@
 export * from './signing/index.js';
+export * from './client/index.js';

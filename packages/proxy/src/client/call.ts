@@ -1,0 +1,107 @@
+/**
+ * One signed FaceID call, one attempt: sign the exact body bytes with TC3-HMAC-SHA256, POST them with
+ * `redirect: 'error'` under a timeout, and classify what comes back.
+ */
+import type { Tc3Crypto } from '../signing/crypto.js';
+import { signTc3 } from '../signing/sign.js';
+import type { SigningKeyCache } from '../signing/signing-key.js';
+import { FACEID_API_VERSION, FACEID_SERVICE, FACEID_ACTIONS, type FaceIdAction } from './actions.js';
+import { FaceIdNetworkError, FaceIdTimeoutError } from './errors.js';
+import { parseReply } from './reply.js';
+
+/** Tencent Cloud API credentials. The SecretKey never leaves the signer. */
+export interface FaceIdCredentials {
+  secretId: string;
+  secretKey: string;
+  /** STS session token of temporary credentials, sent as `X-TC-Token`. */
+  sessionToken?: string | undefined;
+}
+
+/**
+ * The transport: the global `fetch`, `undiciFetch` from `@faceid-verify/proxy/node`, or anything that
+ * POSTs `init.body` to `url` and honours `init.signal` and `init.redirect`.
+ */
+export type FaceIdFetch = (
+  url: string,
+  init: {
+    method: 'POST';
+    headers: Record<string, string>;
+    body: string;
+    redirect: 'error';
+    signal: AbortSignal;
+  },
+) => Promise<{ status: number; text(): Promise<string> }>;
+
+/** What one call needs, fixed when the client is made. */
+export interface CallContext {
+  fetch: FaceIdFetch;
+  credentials: () => FaceIdCredentials | Promise<FaceIdCredentials>;
+  region: string;
+  /** Explicit endpoint; `undefined` means the action's default host. */
+  endpoint: URL | undefined;
+  /** Clock in milliseconds. */
+  now: () => number;
+  crypto: Tc3Crypto;
+  keyCache: SigningKeyCache;
+  language: string | undefined;
+}
+
+/** JSON text of a request with `null` members dropped, like the SDK's `deepRemoveNull` (array items are kept). */
+export function serializeRequest(request: object): string {
+  return JSON.stringify(request, (_key, value: unknown) => (value === null ? undefined : value));
+}
+
+async function signedHeaders(ctx: CallContext, action: FaceIdAction, url: URL, body: string) {
+  const credentials = await ctx.credentials();
+  const headers = await signTc3(
+    {
+      secretId: credentials.secretId,
+      secretKey: credentials.secretKey,
+      sessionToken: credentials.sessionToken,
+      service: FACEID_SERVICE,
+      host: url.hostname,
+      region: FACEID_ACTIONS[action].regional ? ctx.region : undefined,
+      action,
+      version: FACEID_API_VERSION,
+      timestamp: Math.floor(ctx.now() / 1000),
+      body,
+      language: ctx.language,
+    },
+    { crypto: ctx.crypto, keyCache: ctx.keyCache },
+  );
+  // The transport sets Host itself, with the port; the signature covers the hostname only.
+  delete headers['Host'];
+  return headers;
+}
+
+/**
+ * Sends `body` (already serialised) as `action` once and returns the checked `Response` object.
+ * `timeoutMs` bounds the whole exchange, body included.
+ * @throws the caller's `signal.reason` when it aborts; {FaceIdTimeoutError}; {FaceIdNetworkError};
+ *   {FaceIdBadResponseError}; {FaceIdApiError}.
+ */
+export async function callOnce(
+  ctx: CallContext,
+  action: FaceIdAction,
+  body: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<Record<string, unknown>> {
+  signal?.throwIfAborted();
+  const url = ctx.endpoint ?? new URL(FACEID_ACTIONS[action].endpoint);
+  const headers = await signedHeaders(ctx, action, url, body);
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  let status: number;
+  let text: string;
+  try {
+    const response = await ctx.fetch(url.href, { method: 'POST', headers, body, redirect: 'error', signal: combined });
+    status = response.status;
+    text = await response.text();
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (timeout.aborted) throw new FaceIdTimeoutError(action, timeoutMs);
+    throw new FaceIdNetworkError(action, error);
+  }
+  return parseReply(action, status, text);
+}
