@@ -1,1 +1,96 @@
-console.log('npm start is not yet available: it arrives with the start issue.');
+// `npm start`: the FaceID simulator (unless TENCENTCLOUD_SECRET_ID/KEY are set), then one server on PORT with
+// the demo pages, the signing proxy at /faceid and the backend example at /api/kyc. Ctrl-C stops everything.
+// The simulator listens on 127.0.0.1, the pages on localhost: the hosted page is a real cross-site round trip.
+import { serveSimulator } from '@faceid-verify/simulator/node';
+import { DEMO_CREDENTIALS } from '@faceid-verify/simulator';
+import { createKycBackend } from './start/backend.mjs';
+import { readStartConfig, StartError } from './start/config.mjs';
+import { buildDemo } from './start/demo-build.mjs';
+import { assertPortFree, listen } from './start/listen.mjs';
+import { createDemoProxy } from './start/proxy.mjs';
+import { createDemoApp } from './start/server.mjs';
+
+const HOSTNAME = '127.0.0.1';
+
+/** @type {(() => Promise<void>)[]} closed in reverse order on exit */
+const closers = [];
+
+async function main() {
+  const config = readStartConfig(process.env);
+  await assertPortFree(config.port, HOSTNAME, 'PORT');
+  if (config.upstream === 'simulator') await assertPortFree(config.simulatorPort, HOSTNAME, 'SIMULATOR_PORT');
+
+  const demo = await buildDemo();
+  const simulator =
+    config.upstream === 'simulator'
+      ? await serveSimulator({
+          port: config.simulatorPort,
+          hostname: HOSTNAME,
+          credentials: [DEMO_CREDENTIALS],
+          testControls: config.testControls,
+        })
+      : undefined;
+  if (simulator) closers.push(simulator.close);
+
+  /** @type {import('hono').Hono | undefined} */
+  let app;
+  const server = await listen(
+    (request, env) => (app ? app.fetch(request, env) : new globalThis.Response('Starting', { status: 503 })),
+    {
+      port: config.port,
+      hostname: HOSTNAME,
+      variable: 'PORT',
+    },
+  );
+  closers.push(server.close);
+
+  const origins = [`http://localhost:${server.port}`, `http://127.0.0.1:${server.port}`];
+  const redirectUrls = origins.flatMap((origin) => demo.elementPages.map((page) => `${origin}${page}`));
+  const { proxy, apiKey } = createDemoProxy({
+    env: process.env,
+    upstream: config.upstream,
+    simulatorUrl: simulator?.url,
+    origins,
+    redirectUrls,
+  });
+  const backend = createKycBackend({ resultsUrl: `http://${HOSTNAME}:${server.port}/faceid/web/results`, apiKey });
+  app = createDemoApp({ proxy, backend, distDir: demo.distDir, testControls: config.testControls });
+
+  printBanner({
+    url: `${origins[0]}/`,
+    simulatorUrl: simulator?.url,
+    buildMs: demo.ms,
+    testControls: config.testControls,
+  });
+}
+
+/** @param {{ url: string, simulatorUrl: string | undefined, buildMs: number, testControls: boolean }} facts */
+function printBanner({ url, simulatorUrl, buildMs, testControls }) {
+  const upstream = simulatorUrl
+    ? `FaceID simulator at ${simulatorUrl} (no credentials set; nothing leaves this machine)`
+    : `Tencent Cloud FaceID (${process.env.FACEID_REGION || 'default region'}) with your credentials`;
+  console.log(`\nfaceid-verify demo (pages built in ${buildMs} ms)`);
+  console.log(`  upstream: ${upstream}`);
+  console.log(`  proxy:    ${url}faceid`);
+  if (testControls) console.log('  test controls: on (/__simulator/* on the simulator, /__demo/proxy here)');
+  console.log(`\n  Open ${url}\n\nPress Ctrl-C to stop.`);
+}
+
+async function stop(exitCode = 0) {
+  for (const close of closers.splice(0).reverse()) await close().catch(() => undefined);
+  process.exit(exitCode);
+}
+
+let stopping = false;
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1); // a second Ctrl-C does not wait
+    stopping = true;
+    void stop(0);
+  });
+}
+
+main().catch((error) => {
+  console.error(error instanceof StartError || error?.name === 'StartError' ? `\nnpm start: ${error.message}` : error);
+  void stop(1);
+});

@@ -1,0 +1,55 @@
+// Plain HTML: the element is in the page's markup; this module registers it and wires the page around it.
+import '@faceid-verify/element/define.js';
+import { askServerToDecide, describeDecision, describeUpstream, rememberBizToken } from '../shared/backend.js';
+import { clearLog, listenToFaceIdEvents, readLog, recordEvent, type LogEntry } from '../shared/events.js';
+import { LANGUAGES, readLanguage, saveLanguage } from '../shared/language.js';
+
+const element = document.querySelector<HTMLElement>('faceid-verify')!;
+const languageSelect = document.querySelector<HTMLSelectElement>('#language')!;
+const logList = document.querySelector<HTMLOListElement>('#log')!;
+const decisionCard = document.querySelector<HTMLElement>('#decision')!;
+const decisionText = document.querySelector<HTMLElement>('#decision-text')!;
+
+function renderLog(entries: LogEntry[]): void {
+  logList.replaceChildren(
+    ...entries.map((entry) => {
+      const item = document.createElement('li');
+      item.textContent = `${entry.at} ${entry.type}`;
+      if (entry.detail !== null) {
+        const detail = document.createElement('pre');
+        detail.textContent = entry.detail;
+        item.append(detail);
+      }
+      return item;
+    }),
+  );
+}
+
+async function showServerDecision(): Promise<void> {
+  decisionCard.hidden = false;
+  decisionCard.removeAttribute('data-decision');
+  decisionText.textContent = 'Asking your server…';
+  const decision = await askServerToDecide();
+  decisionCard.dataset.decision = decision.decision;
+  decisionText.textContent = describeDecision(decision);
+}
+
+listenToFaceIdEvents(element, (event) => {
+  renderLog(recordEvent(event));
+  if (event.type === 'faceid-start') rememberBizToken(event);
+  if (event.type === 'faceid-result') void showServerDecision();
+});
+
+languageSelect.append(...LANGUAGES.map(({ tag, label }) => new Option(label, tag)));
+languageSelect.value = element.lang = readLanguage();
+languageSelect.addEventListener('change', () => {
+  element.lang = saveLanguage(languageSelect.value);
+});
+
+document.querySelector('#clear-log')!.addEventListener('click', () => {
+  clearLog();
+  renderLog([]);
+});
+
+renderLog(readLog());
+document.querySelector('#upstream')!.textContent = await describeUpstream();

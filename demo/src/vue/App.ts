@@ -1,0 +1,73 @@
+// The Vue page, written with `defineComponent` and a template string (compiled at run time by Vue's full
+// build) so that plain `tsc` checks it without an SFC toolchain.
+import { defineComponent, ref } from 'vue';
+import {
+  askServerToDecide,
+  describeDecision,
+  PROXY_PATH,
+  rememberBizToken,
+  type ServerDecision,
+} from '../shared/backend.js';
+import { clearLog, readLog, recordEvent, type LogEntry } from '../shared/events.js';
+import { LANGUAGES, readLanguage, saveLanguage } from '../shared/language.js';
+
+export const App = defineComponent({
+  setup() {
+    const language = ref(readLanguage());
+    const log = ref<LogEntry[]>(readLog());
+    const decision = ref<ServerDecision | 'pending' | null>(null);
+
+    function onFaceIdEvent(event: Event): void {
+      log.value = recordEvent(event);
+      if (event.type === 'faceid-start') rememberBizToken(event);
+      if (event.type === 'faceid-result') {
+        decision.value = 'pending';
+        void askServerToDecide().then((answer) => (decision.value = answer));
+      }
+    }
+
+    return {
+      PROXY_PATH,
+      LANGUAGES,
+      language,
+      log,
+      decision,
+      onFaceIdEvent,
+      describeDecision,
+      chooseLanguage: (tag: string) => (language.value = saveLanguage(tag)),
+      clear: () => (clearLog(), (log.value = [])),
+    };
+  },
+  template: `
+    <section class="card">
+      <label>Language
+        <select :value="language" @change="chooseLanguage($event.target.value)">
+          <option v-for="{ tag, label } in LANGUAGES" :key="tag" :value="tag">{{ label }}</option>
+        </select>
+      </label>
+      <faceid-verify
+        :proxy="PROXY_PATH"
+        :lang="language"
+        @faceid-statechange="onFaceIdEvent"
+        @faceid-start="onFaceIdEvent"
+        @faceid-redirect="onFaceIdEvent"
+        @faceid-result="onFaceIdEvent"
+        @faceid-error="onFaceIdEvent"
+      ></faceid-verify>
+    </section>
+    <section v-if="decision" class="card decision" :data-decision="decision === 'pending' ? null : decision.decision">
+      <h2>Your server's decision</h2>
+      <p>{{ decision === 'pending' ? 'Asking your server…' : describeDecision(decision) }}</p>
+    </section>
+    <section class="card">
+      <h2>Event log</h2>
+      <button type="button" @click="clear">Clear the log</button>
+      <ol class="log">
+        <li v-for="entry in log" :key="entry.id">
+          {{ entry.at }} {{ entry.type }}
+          <pre v-if="entry.detail !== null">{{ entry.detail }}</pre>
+        </li>
+      </ol>
+    </section>
+  `,
+});

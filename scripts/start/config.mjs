@@ -1,0 +1,66 @@
+// `npm start`'s settings, read once from the environment. A bad value stops start-up with a message that
+// names the variable to change (StartError); everything else about the proxy comes from proxyOptionsFromEnv.
+
+/** A start-up problem the user can fix; printed without a stack trace. */
+export class StartError extends Error {
+  name = 'StartError';
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_SIMULATOR_PORT = 8788;
+
+/**
+ * @typedef {object} StartConfig
+ * @property {number} port The demo + proxy server's port (0 = any free port).
+ * @property {number} simulatorPort The simulator's port (0 = any free port); unused with real credentials.
+ * @property {'simulator' | 'tencent'} upstream Which FaceID API the proxy talks to.
+ * @property {boolean} testControls FACEID_SIMULATOR_TEST_CONTROLS=1: the simulator's /__simulator routes and
+ *   the demo server's /__demo/proxy switch (used by the e2e suite; never with real credentials).
+ */
+
+/**
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {StartConfig}
+ * @throws {StartError} naming the variable when a value is bad.
+ */
+export function readStartConfig(env) {
+  const upstream = readUpstream(env);
+  const testControls = env.FACEID_SIMULATOR_TEST_CONTROLS === '1' || env.FACEID_SIMULATOR_TEST_CONTROLS === 'true';
+  if (testControls && upstream === 'tencent') {
+    throw new StartError('FACEID_SIMULATOR_TEST_CONTROLS only works with the simulator: unset it or the credentials.');
+  }
+  return {
+    port: readPort(env, 'PORT', DEFAULT_PORT),
+    simulatorPort: readPort(env, 'SIMULATOR_PORT', DEFAULT_SIMULATOR_PORT),
+    upstream,
+    testControls,
+  };
+}
+
+/** @param {NodeJS.ProcessEnv} env */
+function readUpstream(env) {
+  const id = Boolean(env.TENCENTCLOUD_SECRET_ID);
+  const key = Boolean(env.TENCENTCLOUD_SECRET_KEY);
+  if (id !== key) {
+    const missing = id ? 'TENCENTCLOUD_SECRET_KEY' : 'TENCENTCLOUD_SECRET_ID';
+    throw new StartError(
+      `${missing} is not set: set both TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or neither to use the simulator.`,
+    );
+  }
+  return id ? 'tencent' : 'simulator';
+}
+
+/**
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} name
+ * @param {number} fallback
+ */
+function readPort(env, name, fallback) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535) {
+    throw new StartError(`${name}=${raw} is not a port number: use 1-65535 (or 0 for any free port).`);
+  }
+  return port;
+}

@@ -1,0 +1,55 @@
+// The demo server's one Hono app: the proxy at /faceid, the backend example at /api/kyc, the built pages at /.
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { randomUUID } from 'node:crypto';
+import { VISITOR_COOKIE } from './proxy.mjs';
+
+/**
+ * @param {object} parts
+ * @param {Hono} parts.proxy From createFaceIdProxy.
+ * @param {Hono} parts.backend From createKycBackend.
+ * @param {string} parts.distDir The built demo pages.
+ * @param {boolean} parts.testControls Adds `POST /__demo/proxy {"running": boolean}` (e2e only).
+ * @returns {Hono}
+ */
+export function createDemoApp({ proxy, backend, distDir, testControls }) {
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    if (!getCookie(c, VISITOR_COOKIE))
+      setCookie(c, VISITOR_COOKIE, randomUUID(), { httpOnly: true, sameSite: 'Lax', path: '/' });
+    await next();
+  });
+  if (testControls) mountProxySwitch(app);
+  app.route('/faceid', proxy);
+  app.route('/api/kyc', backend);
+  app.use(
+    '/*',
+    serveStatic({
+      root: distDir,
+      onFound: (path, c) => {
+        c.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  return app;
+}
+
+/**
+ * Test control: "stop" the proxy. While stopped, every /faceid request has its connection dropped, which is
+ * what a browser sees when the proxy process is down behind the same origin.
+ * @param {Hono} app
+ */
+function mountProxySwitch(app) {
+  let running = true;
+  app.post('/__demo/proxy', async (c) => {
+    const body = await c.req.json().catch(() => ({}));
+    running = body?.running !== false;
+    return c.json({ running });
+  });
+  app.use('/faceid/*', async (c, next) => {
+    if (running) return next();
+    /** @type {{ incoming?: import('node:http').IncomingMessage }} */ (c.env).incoming?.socket.destroy();
+    return c.body(null, 503);
+  });
+}
