@@ -1,1 +1,3 @@
+export { createNodeFaceIdClient } from './client.js';
 export { nodeTc3Crypto } from './crypto.js';
+export { createUndiciFetch, undiciFetch, type UndiciFetchOptions } from './fetch.js';
