@@ -1,2 +1,3 @@
 export * from './signing/index.js';
 export * from './client/index.js';
+export * from './app/index.js';

@@ -1,3 +1,13 @@
 export { createNodeFaceIdClient } from './client.js';
 export { nodeTc3Crypto } from './crypto.js';
+export {
+  DEFAULT_PORT,
+  DEFAULT_SANDBOX_ENDPOINT,
+  EnvError,
+  listenFromEnv,
+  proxyOptionsFromEnv,
+  SANDBOX_CREDENTIALS,
+} from './env.js';
 export { createUndiciFetch, undiciFetch, type UndiciFetchOptions } from './fetch.js';
+export { main as runFaceIdProxyCli } from './main.js';
+export { serveFaceIdProxy, withNodeDefaults, type RunningFaceIdProxy, type ServeFaceIdProxyOptions } from './serve.js';

@@ -1,0 +1,30 @@
+/**
+ * What the routes of one proxy app share: resolved options, the FaceID client, the upstream guard and the
+ * binding issuer; and the per-request variables the log line reads.
+ */
+import type { FaceIdClient } from '../client/index.js';
+import type { BindingIssuer } from './binding.js';
+import type { ResolvedProxyOptions } from './options.js';
+import type { UpstreamGuard } from './upstream.js';
+
+export interface ProxyVariables {
+  /** Set by `hono/request-id`. */
+  requestId: string;
+  /** Our route name for the log, e.g. `web.results`. */
+  route: string;
+  /** The Tencent action called, if any. */
+  action: string;
+  /** Tencent's RequestId of that call. */
+  upstreamRequestId: string;
+}
+
+export interface ProxyEnv {
+  Variables: ProxyVariables;
+}
+
+export interface ProxyDeps {
+  options: ResolvedProxyOptions;
+  client: FaceIdClient;
+  guard: UpstreamGuard;
+  bindings: BindingIssuer;
+}

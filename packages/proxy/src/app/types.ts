@@ -1,0 +1,135 @@
+/**
+ * Public shapes of the proxy: its options, hooks and the results its routes answer with (design.md
+ * "The HTTP contract"). Our fields are camelCase; Tencent's keep Tencent's spelling.
+ */
+import type { Context } from 'hono';
+import type { FaceIdCredentialsOption, FaceIdFetch } from '../client/index.js';
+import type { Tc3Crypto } from '../signing/crypto.js';
+import type { Flow } from './binding.js';
+
+export type { Flow } from './binding.js';
+
+/** What `beforeSession` may add to `ApplyWebVerificationBizTokenIntl` (or, legacy, `ApplyWebVerificationToken`). */
+export interface SessionAdditions {
+  /** Tencent `Extra`, ≤ 1,000 characters, echoed in the result as `extra`. */
+  extra?: string;
+  /** Tencent `RuleId`; overrides the `ruleId` option. */
+  ruleId?: string;
+  /** Tencent `CompareImageBase64`: base64 photo without `data:` prefix, ≤ 8 MB (intl flow). */
+  compareImageBase64?: string;
+  /** Legacy flow: `CompareImageUrl`, a COS URL in the request's region. */
+  compareImageUrl?: string;
+  /** Legacy flow: `CompareImageMd5` of that image, 32 hex. */
+  compareImageMd5?: string;
+}
+
+/** Which media reach callers. All off by default: the browser never sees video, frames, OCR or card images. */
+export interface MediaOptions {
+  /** `videoBase64` (intl) / `videoUrl` (legacy, 10-minute COS URL). */
+  video?: boolean;
+  /** `bestFrameBase64` (intl) / `bestFrameUrl` (legacy). */
+  bestFrame?: boolean;
+  /** `ocr`: Tencent's `OCRResult` list without images (unless `cardImages`). */
+  ocr?: boolean;
+  /** Keep document images inside `ocr` (needs `ocr`). */
+  cardImages?: boolean;
+}
+
+export type MaybePromise<T> = T | Promise<T>;
+
+export interface FaceIdProxyOptions {
+  /** Tencent Cloud credentials, or an async provider called per upstream call (cache inside it). */
+  credentials: FaceIdCredentialsOption;
+  /** `X-TC-Region`. Default `ap-singapore`. Allowed: ap-bangkok, ap-hongkong, ap-jakarta, ap-singapore, sa-saopaulo (legacy: ap-jakarta, ap-singapore). */
+  region?: string;
+  /** FaceID endpoint URL. Default Tencent's host for the flow; the simulator's URL in sandbox. https outside sandbox. */
+  endpoint?: string;
+  /** `intl` (default): ApplyWebVerificationBizTokenIntl / GetWebVerificationResultIntl. `legacy`: ApplyWebVerificationToken / GetWebVerificationResult. */
+  flow?: Flow;
+  /** Simulator mode: /health says `simulator`, http endpoints allowed, bindingSecret may be short or omitted (random per app). */
+  sandbox?: boolean;
+  /** Exact origins (`https://app.example.com`) allowed to call browser routes. Default: the origins of `redirectUrls`. */
+  allowedOrigins?: readonly string[];
+  /** Return URLs a session may use as RedirectURL, compared exactly (scheme, host, port, path). At least one. */
+  redirectUrls: readonly string[];
+  /** Key of the bindings (HS256): at least 32 bytes outside sandbox. */
+  bindingSecret?: string | Uint8Array;
+  /** Lifetime of a binding, ms. Default 7,200,000 (2 h). */
+  bindingTtlMs?: number;
+  /** Bearer key of the server-to-server routes (at least 16 characters). Without it and `authorize` they answer 404. */
+  apiKey?: string;
+  /** Tencent `RuleId` for every session. */
+  ruleId?: string;
+  /** `Config.SecurityLevel`, 1–5. */
+  securityLevel?: number;
+  /** `Config.CheckMode`, 1–4. Default 2 (liveness + comparison). */
+  checkMode?: number;
+  /** Further `WebVerificationConfigIntl` fields from server policy (Tencent names, e.g. `{ AutoSkip: true }`). */
+  webConfig?: Readonly<Record<string, unknown>>;
+  /** Media turned on for results. Default: none. */
+  media?: MediaOptions;
+  /** Transport for upstream calls (Web `fetch` signature). Default: global `fetch`; the Node entry injects undici. */
+  fetch?: FaceIdFetch;
+  /** TC3 hash/HMAC primitives. Default: Web Crypto. */
+  crypto?: Tc3Crypto;
+  /** Time limit of one route's upstream work, ms (retries included). Default 10,000. */
+  timeoutMs?: number;
+  /** Retries of result reads on retryable failures. Default: the client's. */
+  retries?: number;
+  /** Clock, Unix ms. Default `Date.now`. */
+  now?: () => number;
+  /** Upstream calls in flight at most. Default 16. */
+  maxConcurrency?: number;
+  /** Upstream calls per second per action. Default 20 (FaceID's limit); 0 = unlimited. */
+  upstreamRatePerSecond?: number;
+  /** Inbound limit per client: `limit` requests per `windowMs`. Default 60 per 60,000 ms; `false` = off. */
+  rateLimit?: { windowMs: number; limit: number } | false;
+  /** Identifies a client for the inbound limit. Default: one shared bucket (the Node entry uses the peer address). */
+  clientKey?: (c: Context) => MaybePromise<string>;
+  /** Authenticates the user before a session; may return additions or a Response to refuse. */
+  beforeSession?: (c: Context) => MaybePromise<SessionAdditions | Response | void>;
+  /** Authorises a server-to-server call (instead of, or besides, `apiKey`). True = allowed; a Response refuses. */
+  authorize?: (c: Context) => MaybePromise<boolean | Response>;
+  /** Receives one JSON line per request. Default `console.log`. */
+  logger?: (line: string) => void;
+}
+
+/** One attempt of a web verification. */
+export interface WebVerificationAttempt {
+  errorCode: number | null;
+  livenessErrorCode: number | null;
+  compareErrorCode: number | null;
+  similarity: number | null;
+  /** ISO 8601 time of the attempt (Tencent `ReqTimestamp`, ms). */
+  at: string | null;
+}
+
+/** `POST /web/results` answer (design.md). Media fields appear only when turned on. */
+export interface WebVerificationResult {
+  status: 'passed' | 'failed' | 'incomplete' | 'expired';
+  /** Tencent ErrorCode; null when FaceID has no verdict yet. */
+  errorCode: number | null;
+  /** Tencent ErrorMsg, for logs. */
+  errorMessage: string | null;
+  /** 0–100 from the deciding attempt. */
+  similarity: number | null;
+  attempts: WebVerificationAttempt[];
+  /** Tencent Extra as set server-side. */
+  extra: string | null;
+  /** Tencent RequestId. */
+  requestId: string;
+  videoBase64?: string | null;
+  videoUrl?: string | null;
+  bestFrameBase64?: string | null;
+  bestFrameUrl?: string | null;
+  ocr?: Record<string, unknown>[];
+}
+
+/** `POST /web/sessions` answer. */
+export interface WebSession {
+  bizToken: string;
+  verificationUrl: string;
+  /** ISO 8601: the BizToken must be used (the hosted page opened) before this time. */
+  expiresAt: string;
+  binding: string;
+}

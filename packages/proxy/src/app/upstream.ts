@@ -1,0 +1,92 @@
+/**
+ * Guards every upstream call (security rule 6): at most `maxConcurrency` in flight, at most
+ * `ratePerSecond` starts per action per second (FaceID allows 20; excess calls wait their turn), and one
+ * deadline per route (`timeoutMs`, retries included) that aborts the call through its AbortSignal.
+ * When the deadline fires, the caller gets 504 `upstream_timeout` whatever the client threw.
+ */
+import { abortableSleep } from '../client/retry.js';
+import { toProxyError } from './errors.js';
+
+export interface UpstreamGuardOptions {
+  maxConcurrency: number;
+  /** Starts per action per second; 0 = unlimited. */
+  ratePerSecond: number;
+  /** Route deadline, ms. */
+  timeoutMs: number;
+}
+
+export type UpstreamCall<T> = (options: { signal: AbortSignal; timeoutMs: number }) => Promise<T>;
+export type UpstreamGuard = <T>(action: string, call: UpstreamCall<T>, requestSignal?: AbortSignal) => Promise<T>;
+
+const WINDOW_MS = 1000;
+
+/** A counting semaphore whose waiters give up when their signal aborts. */
+function semaphore(size: number) {
+  let free = size;
+  const waiters: (() => void)[] = [];
+  return {
+    async acquire(signal: AbortSignal): Promise<void> {
+      if (free > 0) {
+        free -= 1;
+        return;
+      }
+      await new Promise<void>((resolve, reject) => {
+        const wake = () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        };
+        const onAbort = () => {
+          waiters.splice(waiters.indexOf(wake), 1);
+          reject(signal.reason as Error);
+        };
+        waiters.push(wake);
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+    },
+    release(): void {
+      const next = waiters.shift();
+      if (next) next();
+      else free += 1;
+    },
+  };
+}
+
+/** Per-action start times in the last second; waits until a slot frees up. */
+function actionPacer(ratePerSecond: number) {
+  const starts = new Map<string, number[]>();
+  return async (action: string, signal: AbortSignal): Promise<void> => {
+    if (ratePerSecond === 0) return;
+    const times = starts.get(action) ?? [];
+    starts.set(action, times);
+    for (;;) {
+      const now = Date.now();
+      while (times.length > 0 && (times[0] as number) <= now - WINDOW_MS) times.shift();
+      if (times.length < ratePerSecond) {
+        times.push(now);
+        return;
+      }
+      await abortableSleep((times[0] as number) + WINDOW_MS - now, signal);
+    }
+  };
+}
+
+/** Builds the guard shared by every route of one app. */
+export function createUpstreamGuard(options: UpstreamGuardOptions): UpstreamGuard {
+  const slots = semaphore(options.maxConcurrency);
+  const pace = actionPacer(options.ratePerSecond);
+  return async (action, call, requestSignal) => {
+    const deadline = AbortSignal.timeout(options.timeoutMs);
+    const signal = requestSignal ? AbortSignal.any([deadline, requestSignal]) : deadline;
+    let acquired = false;
+    try {
+      await slots.acquire(signal);
+      acquired = true;
+      await pace(action, signal);
+      return await call({ signal, timeoutMs: options.timeoutMs });
+    } catch (error) {
+      throw toProxyError(error, deadline.aborted);
+    } finally {
+      if (acquired) slots.release();
+    }
+  };
+}
