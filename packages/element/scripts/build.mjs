@@ -1,0 +1,34 @@
+// `npm run build -w @faceid-verify/element`, after `tsc -b` emitted dist/: adds the standalone ESM bundle
+// (element + Lit, for a plain <script type="module">) and custom-elements.json generated from the class docblock.
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { bundleElement } from './bundle.mjs';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const bundlePath = new URL('../dist/faceid-verify.bundle.js', import.meta.url);
+
+await mkdir(new URL('../dist/', import.meta.url), { recursive: true });
+const bundle = await bundleElement();
+await writeFile(bundlePath, bundle);
+console.log(`dist/faceid-verify.bundle.js: ${bundle.byteLength} bytes`);
+
+const cem = createRequire(import.meta.url).resolve('@custom-elements-manifest/analyzer/cem.js');
+const args = [cem, 'analyze', '--litelement', '--globs', 'src/faceid-verify.ts', '--outdir', '.', '--quiet'];
+const { status } = spawnSync(process.execPath, args, { cwd: packageDir, stdio: 'inherit' });
+if (status !== 0) {
+  console.error('custom-elements-manifest analyzer failed');
+  process.exit(1);
+}
+// The analyzer also lists the generic `dispatchEvent(new CustomEvent(name, …))` in #emit as an event called
+// "name": keep only the documented `faceid-…` events.
+const manifestPath = new URL('../custom-elements.json', import.meta.url);
+const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+for (const module of manifest.modules) {
+  for (const declaration of module.declarations ?? []) {
+    if (declaration.events) declaration.events = declaration.events.filter((e) => e.name.startsWith('faceid-'));
+  }
+}
+await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+console.log('custom-elements.json written');

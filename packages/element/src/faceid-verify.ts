@@ -1,0 +1,234 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { FaceIdEventDetail, FaceIdEventName } from './events.js';
+import { styles } from './faceid-verify.styles.js';
+import {
+  errorCategoryFor,
+  hostedPageLanguage,
+  MESSAGES,
+  reasonFor,
+  resolveLocale,
+  type Locale,
+  type Messages,
+} from './messages/index.js';
+import { DEFAULT_TIMEOUT_MS, ElementErrorCode } from './proxy-api.js';
+import { currentPageUrl, takeReturnToken } from './return-url.js';
+import { BUSY_STATES, FaceIdState, type FaceIdErrorDetail, type WebVerificationResult } from './states.js';
+import {
+  DEFAULT_INCOMPLETE_RETRY_DELAYS_MS,
+  missingProxy,
+  VerificationFlow,
+  type FlowOptions,
+} from './verification-flow.js';
+
+/**
+ * Verifies the user's identity with Tencent Cloud FaceID (eKYC) web verification, through your
+ * faceid-verify signing proxy. A click (or `auto-start`) asks the proxy for a session
+ * (`POST {proxy}/web/sessions`), remembers `{bizToken, binding}` in sessionStorage and sends the browser to
+ * FaceID's hosted page. When the user comes back to the page with `?token=`, the element removes the token
+ * from the address bar before anything else, reads the result (`POST {proxy}/web/results`), shows it and
+ * fires `faceid-result`. The result in the browser is advisory: your server decides from the proxy's answer.
+ *
+ * The `state` attribute follows the flow (`idle`, `starting`, `redirecting`, `checking`, `passed`, `failed`,
+ * `incomplete`, `expired`, `error`), so page CSS can style `faceid-verify[state="passed"]`.
+ *
+ * @example
+ * ```html
+ * <script type="module" src="https://unpkg.com/@faceid-verify/element/dist/faceid-verify.bundle.js"></script>
+ * <faceid-verify proxy="/faceid" lang="th"></faceid-verify>
+ * ```
+ *
+ * @summary A button that runs Tencent Cloud FaceID web verification through your signing proxy and shows the result.
+ * @tagname faceid-verify
+ *
+ * @event {CustomEvent<FaceIdStateChangeDetail>} faceid-statechange - The `state` changed; detail `{state, previous}`.
+ * @event {CustomEvent<FaceIdStartDetail>} faceid-start - The proxy created a session; detail `{bizToken, verificationUrl, expiresAt}`.
+ * @event {CustomEvent<FaceIdRedirectDetail>} faceid-redirect - About to open the hosted page; cancel it to navigate yourself.
+ * @event {CustomEvent<WebVerificationResult>} faceid-result - A result was read; detail is the proxy's WebVerificationResult.
+ * @event {CustomEvent<FaceIdErrorDetail>} faceid-error - A step failed; detail `{code, message, retryable}`.
+ *
+ * @csspart status - The live region (`role="status"`) holding the progress or the result.
+ * @csspart heading - The result heading, focused after the return from the hosted page.
+ * @csspart message - The progress text or the human reason under the heading.
+ * @csspart spinner - The progress indicator (still when `prefers-reduced-motion: reduce`).
+ * @csspart button - The start button ("Verify identity", or "Try again" after a result).
+ * @csspart retry - The "Try again" button after a retryable error.
+ *
+ * @cssproperty [--faceid-accent=#1d4ed8] - Button background and focus ring.
+ * @cssproperty [--faceid-accent-contrast=#ffffff] - Button text.
+ * @cssproperty [--faceid-radius=0.5rem] - Button corner radius.
+ * @cssproperty [--faceid-font-family=inherit] - Font of every text.
+ * @cssproperty [--faceid-text-color=inherit] - Text colour.
+ * @cssproperty [--faceid-success-color=#166534] - Heading colour when passed.
+ * @cssproperty [--faceid-danger-color=#b91c1c] - Heading colour when failed or on error.
+ * @cssproperty [--faceid-focus-color=var(--faceid-accent)] - Focus ring colour.
+ * @cssproperty [--faceid-gap=0.75rem] - Space between the status and the button.
+ */
+export class FaceIdVerifyElement extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    proxy: { type: String },
+    redirectUrl: { type: String, attribute: 'redirect-url' },
+    autoStart: { type: Boolean, attribute: 'auto-start' },
+  };
+
+  /** Observe the native `lang` attribute without shadowing the native property. */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  /** Base URL of the signing proxy (required), e.g. `/faceid` or `https://kyc.example.com/faceid`. */
+  declare proxy: string;
+  /** Where the hosted page sends the user back; default this page without `token`. Must be allowed by the proxy. */
+  declare redirectUrl: string;
+  /** Start as soon as the element is connected (unless the page is a return with `?token=`). */
+  declare autoStart: boolean;
+  /** Timeout (ms) of each request to the proxy. */
+  timeoutMs = DEFAULT_TIMEOUT_MS;
+  /** Waits (ms) before reading an `incomplete` result again right after return; one retry per entry. */
+  incompleteRetryDelays: readonly number[] = DEFAULT_INCOMPLETE_RETRY_DELAYS_MS;
+
+  #flow = new VerificationFlow(this, {
+    options: () => this.#flowOptions(),
+    emit: (name, detail, cancelable) => this.#emit(name, detail, cancelable),
+    stateChanged: (state, previous) => {
+      this.setAttribute('state', state);
+      this.#emit('faceid-statechange', { state, previous });
+    },
+  });
+
+  constructor() {
+    super();
+    this.proxy = '';
+    this.redirectUrl = '';
+    this.autoStart = false;
+  }
+
+  /** Where the flow is; reflected as the `state` attribute. */
+  get state(): FaceIdState {
+    return this.#flow.state;
+  }
+
+  /** The last WebVerificationResult read, or null. Advisory: your server decides from the proxy's answer. */
+  get result(): WebVerificationResult | null {
+    return this.#flow.result;
+  }
+
+  /** The last error (`faceid-error` detail) while `state` is `error`, else null. */
+  get error(): FaceIdErrorDetail | null {
+    return this.#flow.error;
+  }
+
+  /** Starts a new verification, aborting any run in progress. Resolves once the redirect is under way or failed. */
+  async start(): Promise<void> {
+    await this.#flow.start();
+  }
+
+  /** Reads the current flow's result again (e.g. after an error). Resolves once it settled or failed. */
+  async checkResult(): Promise<void> {
+    await this.#flow.checkResult();
+  }
+
+  /** Aborts any run in progress and returns to `idle`. */
+  reset(): void {
+    this.#flow.reset();
+  }
+
+  override connectedCallback(): void {
+    const token = takeReturnToken(); // First of all: the BizToken leaves the address bar.
+    super.connectedCallback();
+    if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
+    if (token) void this.#resumeAfterReturn(token);
+    else if (this.autoStart && this.state === FaceIdState.idle) void this.start();
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  protected override firstUpdated(): void {
+    if (!this.proxy && this.state === FaceIdState.idle) {
+      this.#flow.fail(missingProxy());
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('proxy') && this.proxy && this.error?.code === ElementErrorCode.missingProxy) this.reset();
+  }
+
+  protected override render(): TemplateResult {
+    const t = MESSAGES[this.#locale()];
+    return html`<div class="root">
+      <div part="status" role="status">${this.#renderStatus(t)}</div>
+      ${this.#renderAction(t)}
+    </div>`;
+  }
+
+  #renderStatus(t: Messages): TemplateResult | typeof nothing {
+    const state = this.state;
+    if (BUSY_STATES.has(state)) {
+      const text = t[state as 'starting' | 'redirecting' | 'checking'];
+      return html`<span class="busy"
+        ><span part="spinner" aria-hidden="true"></span><span part="message">${text}</span></span
+      >`;
+    }
+    if (state === FaceIdState.idle) return nothing;
+    const message = this.#reason(t);
+    return html`<h2 part="heading" tabindex="-1">${t[state]}</h2>
+      ${message ? html`<p part="message">${message}</p>` : nothing}`;
+  }
+
+  #renderAction(t: Messages): TemplateResult | typeof nothing {
+    const state = this.state;
+    if (BUSY_STATES.has(state) || state === FaceIdState.passed) return nothing;
+    const error = this.error;
+    if (state === FaceIdState.error && error?.retryable) {
+      return html`<button part="retry" type="button" @click=${() => void this.#flow.retry()}>${t.retry}</button>`;
+    }
+    if (error?.code === ElementErrorCode.missingProxy) return nothing;
+    const label = state === FaceIdState.idle || state === FaceIdState.error ? t.start : t.retry;
+    return html`<button part="button" type="button" @click=${() => void this.start()}>${label}</button>`;
+  }
+
+  #reason(t: Messages): string | null {
+    if (this.state === FaceIdState.error) return t.errorReason[errorCategoryFor(this.error?.code ?? '')];
+    const result = this.result;
+    if (!result || result.status === 'passed') return null;
+    return t.reason[reasonFor(result)];
+  }
+
+  async #resumeAfterReturn(bizToken: string): Promise<void> {
+    const settled = await this.#flow.checkResult(bizToken, true);
+    if (!settled || !this.isConnected) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus();
+  }
+
+  #flowOptions(): FlowOptions {
+    return {
+      proxy: this.proxy,
+      redirectUrl: this.redirectUrl || currentPageUrl(),
+      language: hostedPageLanguage(this.#locale()),
+      timeoutMs: this.timeoutMs,
+      incompleteRetryDelays: this.incompleteRetryDelays,
+    };
+  }
+
+  /** The UI (and hosted page) language: from the nearest `[lang]`, across shadow roots; English by default. */
+  #locale(): Locale {
+    return resolveLocale(nearestLang(this));
+  }
+
+  #emit<K extends FaceIdEventName>(name: K, detail: FaceIdEventDetail<K>, cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+  }
+}
+
+/** The `lang` of the nearest ancestor-or-self that has one, across shadow roots. */
+function nearestLang(element: Element): string | null {
+  const tagged = element.closest('[lang]');
+  if (tagged) return tagged.getAttribute('lang');
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot ? nearestLang(root.host) : null;
+}

@@ -1,0 +1,39 @@
+import { en } from './en.js';
+import { id } from './id.js';
+import { th } from './th.js';
+import type { Locale, Messages } from './types.js';
+import { zhCN } from './zh-cn.js';
+import { zhTW } from './zh-tw.js';
+
+export type { ErrorCategory, Locale, Messages, ReasonCategory } from './types.js';
+export { errorCategoryFor, reasonFor } from './categories.js';
+
+/** Every bundled language. Adding a Locale without its Messages, or a Messages without a key, fails to compile. */
+export const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW, th, id };
+
+/** The hosted page's `Config.Language` values (faceid-api.md §3.1), one per Locale. */
+export type HostedPageLanguage = 'en' | 'zh-cn' | 'zh-tc' | 'th' | 'id';
+
+const HOSTED_PAGE_LANGUAGE: Record<Locale, HostedPageLanguage> = {
+  en: 'en',
+  'zh-CN': 'zh-cn',
+  'zh-TW': 'zh-tc',
+  th: 'th',
+  id: 'id',
+};
+
+/**
+ * The bundled Locale for a BCP 47 tag, leniently: `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant…` → zh-TW; other `zh…`
+ * → zh-CN; `th…` → th; `id…` (and the old `in`) → id; anything else, or nothing, → en.
+ */
+export function resolveLocale(tag: string | null | undefined): Locale {
+  const [language = '', ...rest] = (tag ?? '').toLowerCase().split(/[-_]/);
+  if (language === 'zh') return rest.some((part) => ['tw', 'hk', 'mo', 'hant'].includes(part)) ? 'zh-TW' : 'zh-CN';
+  if (language === 'th') return 'th';
+  if (language === 'id' || language === 'in') return 'id';
+  return 'en';
+}
+
+export function hostedPageLanguage(locale: Locale): HostedPageLanguage {
+  return HOSTED_PAGE_LANGUAGE[locale];
+}

@@ -1,0 +1,192 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { FaceIdEventDetail, FaceIdEventName } from './events.js';
+import { clearFlow, loadFlow, saveFlow, type StoredFlow } from './flow-store.js';
+import type { HostedPageLanguage } from './messages/index.js';
+import { createSession, ElementErrorCode, fetchResult, ProxyError } from './proxy-api.js';
+import { FaceIdState, type FaceIdErrorDetail, type WebVerificationResult } from './states.js';
+
+/** Waits (ms) between result reads while the status is still `incomplete` right after return. */
+export const DEFAULT_INCOMPLETE_RETRY_DELAYS_MS: readonly number[] = [400, 800, 1600];
+
+/** What the flow reads from its element at the start of every run. */
+export interface FlowOptions {
+  proxy: string;
+  redirectUrl: string;
+  language: HostedPageLanguage;
+  timeoutMs: number;
+  incompleteRetryDelays: readonly number[];
+}
+
+/** The element's side of the flow: its options, its events and its `state` attribute. */
+export interface FlowBindings {
+  options(): FlowOptions;
+  /** Dispatches a `faceid-…` event; returns false when a cancelable one was cancelled. */
+  emit<K extends FaceIdEventName>(name: K, detail: FaceIdEventDetail<K>, cancelable?: boolean): boolean;
+  stateChanged(state: FaceIdState, previous: FaceIdState): void;
+}
+
+/**
+ * The redirect flow as a reactive controller: `start()` (POST /web/sessions, store, redirect) and
+ * `checkResult()` (POST /web/results), each a run with its own AbortController. A newer run aborts the older
+ * one, whose late answers are then ignored; disconnecting the host aborts the current run and its timers.
+ * Methods resolve to true when their run settled (was not superseded).
+ */
+export class VerificationFlow implements ReactiveController {
+  state: FaceIdState = FaceIdState.idle;
+  result: WebVerificationResult | null = null;
+  error: FaceIdErrorDetail | null = null;
+  #run: AbortController | null = null;
+  #bizToken: string | null = null;
+  #retry: (() => Promise<boolean>) | null = null;
+  #interrupted: string | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly bindings: FlowBindings,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const token = this.#interrupted;
+    this.#interrupted = null;
+    if (token) void this.checkResult(token, true);
+  }
+
+  hostDisconnected(): void {
+    if (this.state === FaceIdState.checking) this.#interrupted = this.#bizToken;
+    this.#run?.abort();
+    this.#run = null;
+    if (this.state === FaceIdState.starting || this.state === FaceIdState.checking) this.#setState(FaceIdState.idle);
+  }
+
+  async start(): Promise<boolean> {
+    const signal = this.#begin();
+    const options = this.bindings.options();
+    this.#retry = () => this.start();
+    if (!options.proxy) return this.fail(missingProxy());
+    this.#setState(FaceIdState.starting);
+    try {
+      const { redirectUrl, language, timeoutMs } = options;
+      const session = await createSession(options.proxy, { redirectUrl, language }, { signal, timeoutMs });
+      const { bizToken, binding, verificationUrl, expiresAt } = session;
+      saveFlow({ bizToken, binding, proxy: options.proxy, createdAt: Date.now() });
+      this.#bizToken = bizToken;
+      this.bindings.emit('faceid-start', { bizToken, verificationUrl, expiresAt });
+      if (signal.aborted) return false;
+      this.#setState(FaceIdState.redirecting);
+      const proceed = this.bindings.emit('faceid-redirect', { bizToken, verificationUrl }, true);
+      if (proceed && !signal.aborted) location.assign(verificationUrl);
+      return !signal.aborted;
+    } catch (error) {
+      return this.#failRun(error, signal);
+    }
+  }
+
+  /**
+   * Reads the result of `bizToken` (default: the current flow's) with its stored binding. `afterReturn`: the user
+   * just came back, so an `incomplete` status is read again after each of the retry delays before it is final.
+   */
+  async checkResult(bizToken = this.#bizToken, afterReturn = false): Promise<boolean> {
+    const signal = this.#begin();
+    const options = this.bindings.options();
+    this.#retry = () => this.checkResult(bizToken);
+    if (!options.proxy) return this.fail(missingProxy());
+    const flow = bizToken ? loadFlow(bizToken) : null;
+    if (!flow) return this.fail(sessionNotFound());
+    this.#bizToken = flow.bizToken;
+    this.#setState(FaceIdState.checking);
+    try {
+      const result = await this.#readResult(options, flow, afterReturn ? options.incompleteRetryDelays : [], signal);
+      clearFlow(flow.bizToken);
+      this.result = result;
+      this.#setState(result.status);
+      this.bindings.emit('faceid-result', result);
+      return !signal.aborted;
+    } catch (error) {
+      return this.#failRun(error, signal);
+    }
+  }
+
+  /** Repeats the step that failed (after a retryable error). */
+  retry(): Promise<boolean> {
+    return this.#retry?.() ?? this.start();
+  }
+
+  reset(): void {
+    this.#run?.abort();
+    this.#run = null;
+    this.result = null;
+    this.error = null;
+    this.#bizToken = null;
+    this.#retry = null;
+    this.#setState(FaceIdState.idle);
+  }
+
+  /** Ends the current run in the `error` state and fires `faceid-error`. */
+  fail(error: ProxyError): false {
+    this.error = { code: error.code, message: error.message, retryable: error.retryable };
+    if (error.code === ElementErrorCode.missingProxy) console.error(`<faceid-verify>: ${error.message}`);
+    this.#setState(FaceIdState.error);
+    this.bindings.emit('faceid-error', this.error);
+    return false;
+  }
+
+  async #readResult(options: FlowOptions, flow: StoredFlow, delays: readonly number[], signal: AbortSignal) {
+    const body = { bizToken: flow.bizToken, binding: flow.binding };
+    for (let attempt = 0; ; attempt += 1) {
+      const result = await fetchResult(options.proxy, body, { signal, timeoutMs: options.timeoutMs });
+      const delay = delays[attempt];
+      if (result.status !== 'incomplete' || delay === undefined) return result;
+      await wait(delay, signal);
+    }
+  }
+
+  #begin(): AbortSignal {
+    this.#run?.abort();
+    this.#run = new AbortController();
+    this.result = null;
+    this.error = null;
+    return this.#run.signal;
+  }
+
+  #failRun(error: unknown, signal: AbortSignal): boolean {
+    if (signal.aborted) return false;
+    if (error instanceof ProxyError) return this.fail(error);
+    return this.fail(new ProxyError(ElementErrorCode.badResponse, String(error), true));
+  }
+
+  #setState(next: FaceIdState): void {
+    const previous = this.state;
+    if (previous === next) return;
+    this.state = next;
+    this.host.requestUpdate();
+    this.bindings.stateChanged(next, previous);
+  }
+}
+
+/** The `missing_proxy` error: the element cannot work without its `proxy` attribute. */
+export function missingProxy(): ProxyError {
+  const message = 'the "proxy" attribute is required: set it to your faceid-verify proxy URL, e.g. proxy="/faceid".';
+  return new ProxyError(ElementErrorCode.missingProxy, message, false);
+}
+
+function sessionNotFound(): ProxyError {
+  const message = 'No verification started in this browser matches the returned BizToken.';
+  return new ProxyError(ElementErrorCode.sessionNotFound, message, false);
+}
+
+/** Resolves after `ms`, or rejects at once when `signal` aborts (clearing the timer). */
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
