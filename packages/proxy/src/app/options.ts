@@ -95,13 +95,14 @@ export function resolveProxyOptions(options: FaceIdProxyOptions): ResolvedProxyO
   if (flow === 'legacy' && options.beforeSession === undefined) {
     fail('beforeSession', "is required with flow 'legacy' (it supplies compareImageUrl and compareImageMd5)");
   }
+  const matchRedirect = redirectMatcher(options.redirectUrls);
   return {
     ...options,
     region,
     flow,
     sandbox,
     allowedOrigins: resolveOrigins(options),
-    matchRedirect: redirectMatcher(options.redirectUrls),
+    matchRedirect,
     bindingSecret: resolveBindingSecret(options.bindingSecret, sandbox),
     bindingTtlMs: options.bindingTtlMs ?? 2 * 60 * 60 * 1000,
     media: options.media ?? {},

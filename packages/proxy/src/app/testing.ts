@@ -36,6 +36,65 @@ export function testProxyOptions(endpoint: string, overrides: Partial<FaceIdProx
   };
 }
 
+/** RedirectURL attacks: each must be refused when https://app.example.com/kyc/return is configured. */
+export const REDIRECT_ATTACKS: readonly string[] = [
+  // userinfo
+  'https://app.example.com@evil.example/kyc/return',
+  'https://user:pass@app.example.com/kyc/return',
+  'https://evil.example@app.example.com/kyc/return',
+  'https://app.example.com%40evil.example/kyc/return',
+  // other port, other scheme
+  'https://app.example.com:8443/kyc/return',
+  'https://app.example.com:443/kyc/return',
+  'http://app.example.com/kyc/return',
+  'javascript://app.example.com/kyc/return',
+  'data:text/html,https://app.example.com/kyc/return',
+  'wss://app.example.com/kyc/return',
+  // scheme-relative and missing scheme
+  '//app.example.com/kyc/return',
+  '//evil.example/kyc/return',
+  'app.example.com/kyc/return',
+  '/kyc/return',
+  // backslashes
+  'https://app.example.com\\@evil.example/kyc/return',
+  'https:\\\\app.example.com\\kyc\\return',
+  'https://evil.example\\.app.example.com/kyc/return',
+  // trailing dot and look-alike hosts
+  'https://app.example.com./kyc/return',
+  'https://app.example.com.evil.example/kyc/return',
+  'https://app-example.com/kyc/return',
+  'https://evilapp.example.com/kyc/return',
+  'https://APP.EXAMPLE.COM/kyc/return',
+  'https://аpp.example.com/kyc/return', // Cyrillic а
+  'https://xn--pp-7ka.example.com/kyc/return',
+  'https://app.example.com\u3002evil.example/kyc/return',
+  // encoded characters
+  'https://app.example.com/kyc%2Freturn',
+  'https://app.example.com/kyc/%72eturn',
+  'https://app%2Eexample.com/kyc/return',
+  'https%3A%2F%2Fapp.example.com%2Fkyc%2Freturn',
+  'https://app.example.com/kyc/return%00',
+  // path tricks (prefix and suffix games, dot segments)
+  'https://app.example.com/kyc/return/../../evil',
+  'https://app.example.com/kyc/./return',
+  'https://app.example.com/kyc/returned',
+  'https://app.example.com/kyc/return/',
+  'https://app.example.com/kyc/return/evil',
+  'https://app.example.com/KYC/return',
+  'https://app.example.com//kyc/return',
+  'https://app.example.com/kyc/return;evil',
+  // CR/LF and other control or space characters
+  'https://app.example.com/kyc/return\r\nSet-Cookie: a=b',
+  'https://app.example.com/kyc/return?x=1\r\nLocation: https://evil.example',
+  'https://app.example.com/kyc/\nreturn',
+  'https://app.exa\tmple.com/kyc/return',
+  ' https://app.example.com/kyc/return',
+  'https://app.example.com/kyc/return ',
+  // empty and oversized
+  '',
+  `https://app.example.com/kyc/return?${'a'.repeat(2100)}`,
+];
+
 type Fetcher = (path: string, init: RequestInit) => Response | Promise<Response>;
 
 /** POSTs JSON as the app's page would (with its Origin). */

@@ -23,15 +23,37 @@ import { callUpstream } from './call.js';
 export const SDK_ROUTES = ['/sdk/tokens', '/sdk/results', '/sdk/verification-results', '/image-recognition'];
 /** SdkToken life to start the App SDK, ms (faceid-api.md §1.4). */
 const SDK_TOKEN_TTL_MS = 10 * 60 * 1000;
-/** ImageRecognitionV2 failures that are a verdict about the photo, not a fault (§4.4). */
+/** ImageRecognitionV2 codes of a passing outage (faceid-api.md §5.3): 503, worth retrying later. */
 const TRANSIENT_IMAGE_CODES = new Set([
   'FailedOperation.CompareLibServiceUnavailable',
   'FailedOperation.CompareSystemError',
   'FailedOperation.IdPhotoSystemNoanswer',
+]);
+/** ImageRecognitionV2 codes of a fault rather than a verdict about the photo: stay 502. */
+const FAULT_IMAGE_CODES = new Set([
   'FailedOperation.DecryptSystemError',
   'FailedOperation.StsUnAuthErrError',
   'FailedOperation.UnKnown',
 ]);
+
+/** Tencent codes that blame the caller's input: 400 on server-to-server routes, where the caller chose it. */
+const CALLER_FAULT =
+  /^(InvalidParameter|InvalidParameterValue|MissingParameter|FailedOperation\.ImageSizeTooLarge)(\.|$)/;
+
+/** `callUpstream`, with Tencent's input errors turned into 400 `invalid_request` (code kept as upstreamCode). */
+async function callForServer<T extends { RequestId: string }>(...args: Parameters<typeof callUpstream<T>>): Promise<T> {
+  try {
+    return await callUpstream(...args);
+  } catch (error) {
+    const upstreamCode = error instanceof ProxyError ? error.details.upstreamCode : undefined;
+    if (upstreamCode === undefined || !CALLER_FAULT.test(upstreamCode)) throw error;
+    const { requestId } = (error as ProxyError).details;
+    throw new ProxyError('invalid_request', 'FaceID refused the input', {
+      upstreamCode,
+      ...(requestId === undefined ? {} : { requestId }),
+    });
+  }
+}
 
 function serverGuard(deps: ProxyDeps): MiddlewareHandler<ProxyEnv> {
   return async (c, next) => {
@@ -54,14 +76,14 @@ export function registerSdkRoutes(app: Hono<ProxyEnv>, deps: ProxyDeps, limit: M
   app.post('/sdk/tokens', large, (c) => createSdkToken(c, deps));
   app.post('/sdk/results', small, async (c) => {
     const { sdkToken } = await readBody(c, SdkResultRequestSchema);
-    const reply = await callUpstream(c, deps, 'GetFaceIdResultIntl', (client, call) =>
+    const reply = await callForServer(c, deps, 'GetFaceIdResultIntl', (client, call) =>
       client.getFaceIdResultIntl({ SdkToken: sdkToken }, call),
     );
     return c.json(normaliseFaceIdResult(reply, deps.options.media));
   });
   app.post('/sdk/verification-results', small, async (c) => {
     const { sdkToken } = await readBody(c, SdkResultRequestSchema);
-    const reply = await callUpstream(c, deps, 'GetSdkVerificationResult', (client, call) =>
+    const reply = await callForServer(c, deps, 'GetSdkVerificationResult', (client, call) =>
       client.getSdkVerificationResult({ SdkToken: sdkToken }, call),
     );
     return c.json(normaliseSdkVerificationResult(reply, deps.options.media));
@@ -80,7 +102,7 @@ async function createSdkToken(c: Context<ProxyEnv>, deps: ProxyDeps): Promise<Re
     SdkVersion: body.sdkVersion,
     RetryLimit: body.retryLimit,
   };
-  const reply = await callUpstream(c, deps, 'GetFaceIdTokenIntl', (client, call) =>
+  const reply = await callForServer(c, deps, 'GetFaceIdTokenIntl', (client, call) =>
     client.getFaceIdTokenIntl(request, call),
   );
   const expiresAt = new Date(deps.options.now() + SDK_TOKEN_TTL_MS).toISOString();
@@ -91,14 +113,21 @@ async function recogniseImage(c: Context<ProxyEnv>, deps: ProxyDeps): Promise<Re
   const body = await readBody(c, ImageRecognitionRequestSchema);
   const request = { IdCard: body.idCard, Name: body.name, ImageBase64: body.imageBase64, Extra: body.extra };
   try {
-    const reply = await callUpstream(c, deps, 'ImageRecognitionV2', (client, call) =>
+    const reply = await callForServer(c, deps, 'ImageRecognitionV2', (client, call) =>
       client.imageRecognitionV2(request, call),
     );
     return c.json(normaliseImageRecognition(reply));
   } catch (error) {
     // A failed comparison may arrive as Response.Error with a FailedOperation.* code: still a verdict.
     const code = error instanceof ProxyError ? error.details.upstreamCode : undefined;
-    if (code === undefined || !code.startsWith('FailedOperation.') || TRANSIENT_IMAGE_CODES.has(code)) throw error;
+    if (code === undefined || !code.startsWith('FailedOperation.') || FAULT_IMAGE_CODES.has(code)) throw error;
+    if (TRANSIENT_IMAGE_CODES.has(code)) {
+      const details = (error as ProxyError).details;
+      throw new ProxyError('upstream_unavailable', 'FaceID comparison is temporarily unavailable', {
+        ...details,
+        retryable: true,
+      });
+    }
     const requestId = (error as ProxyError).details.requestId ?? '';
     c.set('upstreamRequestId', requestId);
     return c.json(normaliseImageRecognition({ Result: code, Description: '', Sim: null, RequestId: requestId }));
