@@ -7,8 +7,11 @@ import { SimulatorApiError } from './api-error.js';
 import { buildVerdict, type Verdict } from './outcomes.js';
 import type { Outcome } from './types.js';
 
-/** `web-intl`: ApplyWebVerificationBizTokenIntl; `web-legacy`: ApplyWebVerificationToken; `sdk`: GetFaceIdTokenIntl. */
-export type FlowKind = 'web-intl' | 'web-legacy' | 'sdk';
+/**
+ * `web-intl`: ApplyWebVerificationBizTokenIntl; `web-legacy`: ApplyWebVerificationToken;
+ * `sdk`: GetFaceIdTokenIntl; `ekyc`: ApplySdkVerificationToken.
+ */
+export type FlowKind = 'web-intl' | 'web-legacy' | 'sdk' | 'ekyc';
 
 export interface FlowInit {
   kind: FlowKind;
@@ -22,7 +25,7 @@ export interface FlowInit {
   /** `Config.CheckMode` (1 and 4 include OCR). */
   checkMode?: number;
   extra?: string | null;
-  /** GetFaceIdTokenIntl `CheckMode` = compare. */
+  /** The SDK flow compares faces (GetFaceIdTokenIntl `CheckMode` = compare, eKYC). */
   compare?: boolean;
 }
 

@@ -1,0 +1,198 @@
+/**
+ * Tencent's own Node SDKs against the simulator over loopback. The SDK keeps the real host name (it is
+ * signed); an http.Agent whose createConnection dials 127.0.0.1 routes the connection to the simulator.
+ */
+import http from 'node:http';
+import net from 'node:net';
+import { createRequire } from 'node:module';
+import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FACE_BASE64 } from './media.js';
+import { serveSimulator, type RunningSimulator } from './node.js';
+import { DEMO_CREDENTIALS, type SimulatorCredential } from './types.js';
+
+type SdkReply = Record<string, unknown>;
+type Callback = (error: unknown, reply: SdkReply) => void;
+interface IntlFaceidClient {
+  [action: string]: (request: object, callback: Callback) => void;
+}
+interface IntlSdk {
+  faceid: {
+    v20180301: {
+      Client: new (
+        credential: { secretId: string; secretKey: string },
+        region: string,
+        profile: object,
+      ) => IntlFaceidClient;
+    };
+  };
+  common: { ClientProfile: new (signMethod: string, httpProfile: object) => object };
+}
+
+const require = createRequire(import.meta.url);
+const intlSdk = require('tencentcloud-sdk-nodejs-intl-en') as IntlSdk;
+
+let simulator: RunningSimulator;
+let clockOffsetMs = 0;
+let port = 0;
+const savedGlobalAgent = http.globalAgent;
+
+/** An agent that sends every connection to the simulator, whatever host the URL names. */
+function loopbackAgent(): http.Agent {
+  const agent = new http.Agent({ keepAlive: false });
+  agent.createConnection = () => net.connect(port, '127.0.0.1');
+  return agent;
+}
+
+beforeAll(async () => {
+  simulator = await serveSimulator({ testControls: true, now: () => Date.now() + clockOffsetMs });
+  port = Number(new URL(simulator.url).port);
+  // The intl-en SDK has no agent option; its node-fetch uses Node's global agent for http:// URLs.
+  http.globalAgent = loopbackAgent();
+});
+
+afterAll(async () => {
+  http.globalAgent = savedGlobalAgent;
+  await simulator.close();
+});
+
+/** The intl-en FaceidClient (default endpoint faceid.intl.tencentcloudapi.com) with TC3-HMAC-SHA256 over http. */
+function intlClient(credential: SimulatorCredential = DEMO_CREDENTIALS) {
+  const { Client } = intlSdk.faceid.v20180301;
+  const profile = new intlSdk.common.ClientProfile('TC3-HMAC-SHA256', {
+    protocol: 'http://',
+    reqMethod: 'POST',
+    reqTimeout: 10,
+    headers: {},
+  });
+  const client = new Client(
+    { secretId: credential.secretId, secretKey: credential.secretKey },
+    'ap-singapore',
+    profile,
+  );
+  return (action: string, request: object) =>
+    new Promise<SdkReply>((resolve, reject) => {
+      const method = client[action];
+      if (!method) throw new Error(`the intl SDK has no ${action}`);
+      method.call(client, request, (error, reply) => (error ? reject(error as Error) : resolve(reply)));
+    });
+}
+
+/** tencentcloud-sdk-nodejs-common's CommonClient on the mainland host (legacy actions, ImageRecognitionV2). */
+function commonClient(region?: string) {
+  return new CommonClient('faceid.tencentcloudapi.com', '2018-03-01', {
+    credential: { secretId: DEMO_CREDENTIALS.secretId, secretKey: DEMO_CREDENTIALS.secretKey },
+    ...(region ? { region } : {}),
+    profile: { httpProfile: { protocol: 'http://', agent: loopbackAgent(), reqTimeout: 10 } },
+  });
+}
+
+async function control(path: string, body: object): Promise<void> {
+  const response = await fetch(`${simulator.url}/__simulator${path}`, { method: 'POST', body: JSON.stringify(body) });
+  expect(response.ok).toBe(true);
+}
+
+async function choose(token: string, outcome: string): Promise<string | null> {
+  const response = await fetch(`${simulator.url}/verify`, {
+    method: 'POST',
+    body: new URLSearchParams({ token, outcome }),
+    redirect: 'manual',
+  });
+  return response.headers.get('location');
+}
+
+describe('tencentcloud-sdk-nodejs-intl-en FaceidClient (TC3-HMAC-SHA256)', () => {
+  const call = intlClient();
+
+  it('completes the web flow: ApplyWebVerificationBizTokenIntl, hosted page, GetWebVerificationResultIntl', async () => {
+    const apply = await call('ApplyWebVerificationBizTokenIntl', {
+      RedirectURL: 'https://app.example.com/kyc/return',
+      Extra: 'order-42',
+      Config: { CheckMode: 1, IDCardType: 'HKIDCard', Language: 'en' },
+    });
+    const token = String(apply.BizToken);
+    expect(apply.VerificationURL).toBe(`${simulator.url}/verify?token=${token}`);
+    expect(apply.VerificationUrl).toBe(apply.VerificationURL);
+    expect(await choose(token, 'pass')).toBe(`https://app.example.com/kyc/return?token=${token}`);
+    const result = await call('GetWebVerificationResultIntl', { BizToken: token });
+    expect(result).toMatchObject({ ErrorCode: 0, Extra: 'order-42' });
+    expect((result.OCRResult as unknown[]).length).toBe(1);
+  });
+
+  it('completes GetFaceIdTokenIntl and GetFaceIdResultIntl, pending then finished', async () => {
+    const { SdkToken } = await call('GetFaceIdTokenIntl', { CheckMode: 'compare', Image: FACE_BASE64, Extra: 'abc' });
+    expect(await call('GetFaceIdResultIntl', { SdkToken })).toMatchObject({ Result: '-999' });
+    await control('/outcomes', { token: SdkToken, outcome: 'pass' });
+    const result = await call('GetFaceIdResultIntl', { SdkToken });
+    expect(result).toMatchObject({ Result: '0', Description: 'Success', Extra: 'abc', BestFrame: FACE_BASE64 });
+    expect(result.Similarity).toBeGreaterThanOrEqual(90);
+  });
+
+  it('completes ApplySdkVerificationToken and GetSdkVerificationResult', async () => {
+    const { SdkToken } = await call('ApplySdkVerificationToken', { NeedVerifyIdCard: true, IdCardType: 'HKIDCard' });
+    await control('/outcomes', { token: SdkToken, outcome: 'fail-compare' });
+    const result = await call('GetSdkVerificationResult', { SdkToken });
+    expect(result.Result).toBe('2016');
+    expect(result.CompareResults).toHaveLength(1);
+  });
+
+  it('gets SignatureFailure with a wrong key and SecretIdNotFound with an unknown SecretId', async () => {
+    const wrongKey = intlClient({ ...DEMO_CREDENTIALS, secretKey: 'EXAMPLEwrongSecretKey' });
+    await expect(wrongKey('GetFaceIdTokenIntl', {})).rejects.toMatchObject({ code: 'AuthFailure.SignatureFailure' });
+    const unknownId = intlClient({ secretId: 'AKIDEXAMPLEunknownSecretId', secretKey: 'EXAMPLEkey' });
+    await expect(unknownId('GetFaceIdTokenIntl', {})).rejects.toMatchObject({ code: 'AuthFailure.SecretIdNotFound' });
+  });
+
+  it('gets SignatureExpire when the clocks are 301 s apart', async () => {
+    clockOffsetMs = 301_000;
+    try {
+      await expect(call('GetFaceIdTokenIntl', {})).rejects.toMatchObject({ code: 'AuthFailure.SignatureExpire' });
+    } finally {
+      clockOffsetMs = 0;
+    }
+    await expect(call('GetFaceIdTokenIntl', {})).resolves.toHaveProperty('SdkToken');
+  });
+});
+
+describe('tencentcloud-sdk-nodejs-common CommonClient (mainland host)', () => {
+  it('completes ApplyWebVerificationToken and GetWebVerificationResult', async () => {
+    const client = commonClient('ap-singapore');
+    const apply = await client.request('ApplyWebVerificationToken', {
+      RedirectUrl: 'https://app.example.com/kyc/done?from=legacy',
+      CompareImageUrl: 'https://example-1250000000.cos.ap-singapore.myqcloud.com/compare/photo.jpg',
+      CompareImageMd5: '0cc175b9c0f1b6a831c399e269772661',
+    });
+    const token = String(apply.BizToken);
+    expect(apply.VerificationUrl).toBe(`${simulator.url}/verify?token=${token}`);
+    expect(await choose(token, 'fail-liveness')).toBe(`https://app.example.com/kyc/done?from=legacy&token=${token}`);
+    const result = await client.request('GetWebVerificationResult', { BizToken: token });
+    expect(result).toMatchObject({ ErrorCode: 1005, VideoUrl: `${simulator.url}/media/video.mp4` });
+    const video = await fetch(String(result.VideoUrl));
+    expect(video.headers.get('content-type')).toBe('video/mp4');
+  });
+
+  it('completes ImageRecognitionV2 without a region', async () => {
+    const client = commonClient();
+    const request = { IdCard: '11204416541220243X', ImageBase64: FACE_BASE64 };
+    expect(await client.request('ImageRecognitionV2', { ...request, Name: 'Wei Xiaobao' })).toMatchObject({
+      Result: 'Success',
+      Sim: 89.88,
+    });
+    expect(await client.request('ImageRecognitionV2', { ...request, Name: 'LowSim Wei' })).toMatchObject({
+      Result: 'FailedOperation.CompareLowSimilarity',
+    });
+    await expect(client.request('ImageRecognitionV2', { ...request, Name: 'Mismatch Wei' })).rejects.toMatchObject({
+      code: 'FailedOperation.IdNameMisMatch',
+    });
+  });
+
+  it('gets SignatureFailure with a wrong key', async () => {
+    const client = new CommonClient('faceid.tencentcloudapi.com', '2018-03-01', {
+      credential: { secretId: DEMO_CREDENTIALS.secretId, secretKey: 'EXAMPLEwrong' },
+      profile: { httpProfile: { protocol: 'http://', agent: loopbackAgent() } },
+    });
+    await expect(client.request('ImageRecognitionV2', {})).rejects.toMatchObject({
+      code: 'AuthFailure.SignatureFailure',
+    });
+  });
+});
