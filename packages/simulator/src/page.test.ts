@@ -33,7 +33,7 @@ describe('GET /verify', () => {
     expect(page).toContain('<html lang="zh-tc">');
     expect(page).toContain('#aa3300');
     expect(page).toContain('<form method="post" action="/verify">');
-    expect(page).toContain(`<input type="hidden" name="token" value="${token}">`);
+    expect(page).toContain(`<input type="hidden" name="token" value="${token}" />`);
     for (const [value, label] of [
       ['pass', 'Pass'],
       ['fail-liveness', 'Fail liveness'],
