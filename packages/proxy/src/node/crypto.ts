@@ -4,6 +4,7 @@ import type { Tc3Crypto } from '../signing/crypto.js';
 
 export const nodeTc3Crypto: Tc3Crypto = {
   sha256Hex: (message) => createHash('sha256').update(message, 'utf8').digest('hex'),
-  hmacSha256: (key, message) => new Uint8Array(createHmac('sha256', key).update(message, 'utf8').digest()),
+  // A Buffer is a Uint8Array: no copy.
+  hmacSha256: (key, message) => createHmac('sha256', key).update(message, 'utf8').digest(),
   hmacSha256Hex: (key, message) => createHmac('sha256', key).update(message, 'utf8').digest('hex'),
 };

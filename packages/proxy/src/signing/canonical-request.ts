@@ -35,16 +35,12 @@ export function signedHeaderNames(headers: Readonly<Record<string, string>>): st
  * Each canonical header line is `name:value\n`, names lower-cased and sorted.
  */
 export function buildCanonicalRequest(input: CanonicalRequestInput): string {
-  const entries = Object.entries(input.headers)
-    .map(([name, value]) => [name.toLowerCase(), value] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const canonicalHeaders = entries.map(([name, value]) => `${name}:${value}\n`).join('');
-  return [
-    input.method ?? 'POST',
-    input.path ?? '/',
-    input.query ?? '',
-    canonicalHeaders,
-    entries.map(([name]) => name).join(';'),
-    input.hashedPayload,
-  ].join('\n');
+  const names = Object.keys(input.headers);
+  const entries = names.map((name) => [name.toLowerCase(), input.headers[name] ?? ''] as const);
+  if (entries.length > 1) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  let canonicalHeaders = '';
+  for (const [name, value] of entries) canonicalHeaders += `${name}:${value}\n`;
+  const signedHeaders = entries.map(([name]) => name).join(';');
+  const { method = 'POST', path = '/', query = '', hashedPayload } = input;
+  return `${method}\n${path}\n${query}\n${canonicalHeaders}\n${signedHeaders}\n${hashedPayload}`;
 }

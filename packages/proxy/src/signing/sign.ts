@@ -5,7 +5,7 @@
  */
 import { buildCanonicalRequest, TC3_SIGNED_HEADERS } from './canonical-request.js';
 import { webTc3Crypto, type Tc3Crypto } from './crypto.js';
-import { SigningKeyCache } from './signing-key.js';
+import { deriveSigningKey, SigningKeyCache } from './signing-key.js';
 import { buildStringToSign, credentialScope, TC3_ALGORITHM, utcDate } from './string-to-sign.js';
 
 export interface Tc3SignInput {
@@ -77,17 +77,22 @@ export async function computeTc3Signature(
   const crypto = options.crypto ?? webTc3Crypto;
   const date = utcDate(input.timestamp);
   const scope = credentialScope(date, input.service);
-  const hashedPayload = await crypto.sha256Hex(input.body);
+  // Await only real promises: node:crypto answers synchronously and each await costs a microtask.
+  let hashedPayload = crypto.sha256Hex(input.body);
+  if (typeof hashedPayload !== 'string') hashedPayload = await hashedPayload;
   const canonicalRequest = buildCanonicalRequest({
     headers: { 'content-type': input.contentType ?? DEFAULT_CONTENT_TYPE, host: input.host },
     hashedPayload,
   });
-  const stringToSign = buildStringToSign(input.timestamp, scope, await crypto.sha256Hex(canonicalRequest));
+  let hashedCanonicalRequest = crypto.sha256Hex(canonicalRequest);
+  if (typeof hashedCanonicalRequest !== 'string') hashedCanonicalRequest = await hashedCanonicalRequest;
+  const stringToSign = buildStringToSign(input.timestamp, scope, hashedCanonicalRequest);
   const cache = options.keyCache === undefined ? sharedKeyCache : options.keyCache;
   const signingKey = cache
     ? await cache.get(crypto, input.secretKey, date, input.service)
-    : await new SigningKeyCache(1).get(crypto, input.secretKey, date, input.service);
-  const signature = await crypto.hmacSha256Hex(signingKey, stringToSign);
+    : await deriveSigningKey(crypto, input.secretKey, date, input.service);
+  let signature = crypto.hmacSha256Hex(signingKey, stringToSign);
+  if (typeof signature !== 'string') signature = await signature;
   return {
     hashedPayload,
     canonicalRequest,

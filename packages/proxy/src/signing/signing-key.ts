@@ -13,8 +13,11 @@ export async function deriveSigningKey(
   date: string,
   service: string,
 ): Promise<Uint8Array> {
-  const kDate = await crypto.hmacSha256(utf8(`TC3${secretKey}`), date);
-  const kService = await crypto.hmacSha256(kDate, service);
+  // Await only real promises: node:crypto answers synchronously and each await costs a microtask.
+  let kDate = crypto.hmacSha256(utf8(`TC3${secretKey}`), date);
+  if (!(kDate instanceof Uint8Array)) kDate = await kDate;
+  let kService = crypto.hmacSha256(kDate, service);
+  if (!(kService instanceof Uint8Array)) kService = await kService;
   return crypto.hmacSha256(kService, 'tc3_request');
 }
 

@@ -10,8 +10,16 @@ export function utcDate(timestamp: number): string {
   if (!Number.isInteger(timestamp) || timestamp < 0) {
     throw new RangeError(`timestamp must be whole Unix seconds, got ${String(timestamp)}`);
   }
-  return new Date(timestamp * 1000).toISOString().slice(0, 10);
+  // Every signature of a day shares its date: keep the last one (formatting a Date is a hot-path cost).
+  const day = Math.floor(timestamp / 86_400);
+  if (day !== lastDay) {
+    lastDate = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    lastDay = day;
+  }
+  return lastDate;
 }
+let lastDay = -1;
+let lastDate = '';
 
 /** `<date>/<service>/tc3_request`. */
 export function credentialScope(date: string, service: string): string {
