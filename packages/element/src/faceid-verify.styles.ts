@@ -3,8 +3,9 @@ import { css } from 'lit';
 // Defaults meet WCAG AA on white: accent #1d4ed8 with white text 6.7:1, success #166534 7.1:1, danger #b91c1c 6.5:1.
 export const styles = css`
   :host {
-    display: inline-block;
-    max-width: 100%;
+    display: inline-grid;
+    gap: var(--faceid-gap, 0.75rem);
+    justify-items: start;
     font-family: var(--faceid-font-family, inherit);
     color: var(--faceid-text-color, inherit);
   }
@@ -13,59 +14,42 @@ export const styles = css`
     display: none;
   }
 
-  .root {
-    display: grid;
-    gap: var(--faceid-gap, 0.75rem);
-    justify-items: start;
-  }
-
-  [part~='status']:empty {
-    display: none;
-  }
-
-  [part~='status'] {
+  [role='status'] {
     display: grid;
     gap: 0.25rem;
   }
 
-  .busy {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5rem;
+  [role='status']:empty {
+    display: none;
   }
 
-  [part~='heading'] {
+  h2,
+  p {
     margin: 0;
-    font-size: 1.125em;
-    font-weight: 600;
   }
 
-  :host([state='passed']) [part~='heading'] {
+  h2 {
+    font-size: 1.125em;
+  }
+
+  :host([state='passed']) h2 {
     color: var(--faceid-success-color, #166534);
   }
 
-  :host([state='failed']) [part~='heading'],
-  :host([state='error']) [part~='heading'] {
+  :host([state='failed']) h2,
+  :host([state='error']) h2 {
     color: var(--faceid-danger-color, #b91c1c);
-  }
-
-  [part~='message'] {
-    margin: 0;
   }
 
   button {
     font: inherit;
     font-weight: 600;
-    padding: 0.625em 1.25em;
+    padding: 0.6em 1.2em;
     border: 2px solid var(--faceid-accent, #1d4ed8);
     border-radius: var(--faceid-radius, 0.5rem);
     background: var(--faceid-accent, #1d4ed8);
-    color: var(--faceid-accent-contrast, #ffffff);
+    color: var(--faceid-accent-contrast, #fff);
     cursor: pointer;
-  }
-
-  button:hover {
-    filter: brightness(0.92);
   }
 
   :focus-visible {
@@ -73,31 +57,28 @@ export const styles = css`
     outline-offset: 2px;
   }
 
-  [part~='spinner'] {
-    inline-size: 1em;
-    block-size: 1em;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
+  .spinner {
+    display: inline-block;
+    vertical-align: middle;
+    margin-inline-end: 0.5em;
+    width: 1em;
+    height: 1em;
+    border: 2px solid;
+    border-right-color: transparent;
     border-radius: 50%;
     animation: spin 0.8s linear infinite;
   }
 
   @keyframes spin {
     to {
-      transform: rotate(360deg);
+      transform: rotate(1turn);
     }
   }
 
   @media (prefers-reduced-motion: reduce) {
-    [part~='spinner'] {
+    .spinner {
       animation: none;
       border-style: dotted;
-    }
-  }
-
-  @media (forced-colors: active) {
-    button {
-      border-color: ButtonText;
     }
   }
 `;

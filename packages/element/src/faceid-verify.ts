@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { FaceIdEventDetail, FaceIdEventName } from './events.js';
 import { styles } from './faceid-verify.styles.js';
 import {
@@ -10,9 +10,15 @@ import {
   type Locale,
   type Messages,
 } from './messages/index.js';
-import { DEFAULT_TIMEOUT_MS, ElementErrorCode } from './proxy-api.js';
+import { DEFAULT_TIMEOUT_MS } from './proxy-api.js';
 import { currentPageUrl, takeReturnToken } from './return-url.js';
-import { BUSY_STATES, FaceIdState, type FaceIdErrorDetail, type WebVerificationResult } from './states.js';
+import {
+  BUSY_STATES,
+  type FaceIdState,
+  type FaceIdErrorDetail,
+  type ResultStatus,
+  type WebVerificationResult,
+} from './states.js';
 import {
   DEFAULT_INCOMPLETE_RETRY_DELAYS_MS,
   missingProxy,
@@ -139,7 +145,7 @@ export class FaceIdVerifyElement extends LitElement {
     super.connectedCallback();
     if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
     if (token) void this.#resumeAfterReturn(token);
-    else if (this.autoStart && this.state === FaceIdState.idle) void this.start();
+    else if (this.autoStart && this.state === 'idle') void this.start();
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -148,54 +154,48 @@ export class FaceIdVerifyElement extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    if (!this.proxy && this.state === FaceIdState.idle) {
+    if (!this.proxy && this.state === 'idle') {
       this.#flow.fail(missingProxy());
     }
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('proxy') && this.proxy && this.error?.code === ElementErrorCode.missingProxy) this.reset();
-  }
-
   protected override render(): TemplateResult {
     const t = MESSAGES[this.#locale()];
-    return html`<div class="root">
-      <div part="status" role="status">${this.#renderStatus(t)}</div>
-      ${this.#renderAction(t)}
-    </div>`;
+    return html`<div part="status" role="status">${this.#renderStatus(t)}</div>
+      ${this.#renderAction(t)}`;
   }
 
   #renderStatus(t: Messages): TemplateResult | typeof nothing {
     const state = this.state;
     if (BUSY_STATES.has(state)) {
-      const text = t[state as 'starting' | 'redirecting' | 'checking'];
-      return html`<span class="busy"
-        ><span part="spinner" aria-hidden="true"></span><span part="message">${text}</span></span
-      >`;
+      const text = state === 'checking' ? t.checking : t.starting;
+      return html`<p><span part="spinner" class="spinner"></span><span part="message">${text}</span></p>`;
     }
-    if (state === FaceIdState.idle) return nothing;
+    if (state === 'idle') return nothing;
     const message = this.#reason(t);
-    return html`<h2 part="heading" tabindex="-1">${t[state]}</h2>
+    return html`<h2 part="heading" tabindex="-1">${t[state as ResultStatus | 'error']}</h2>
       ${message ? html`<p part="message">${message}</p>` : nothing}`;
   }
 
   #renderAction(t: Messages): TemplateResult | typeof nothing {
     const state = this.state;
-    if (BUSY_STATES.has(state) || state === FaceIdState.passed) return nothing;
+    if (BUSY_STATES.has(state) || state === 'passed') return nothing;
     const error = this.error;
-    if (state === FaceIdState.error && error?.retryable) {
+    if (state === 'error' && error?.retryable) {
       return html`<button part="retry" type="button" @click=${() => void this.#flow.retry()}>${t.retry}</button>`;
     }
-    if (error?.code === ElementErrorCode.missingProxy) return nothing;
-    const label = state === FaceIdState.idle || state === FaceIdState.error ? t.start : t.retry;
+    if (error?.code === 'missing_proxy') return nothing;
+    const label = state === 'idle' || state === 'error' ? t.start : t.retry;
     return html`<button part="button" type="button" @click=${() => void this.start()}>${label}</button>`;
   }
 
   #reason(t: Messages): string | null {
-    if (this.state === FaceIdState.error) return t.errorReason[errorCategoryFor(this.error?.code ?? '')];
-    const result = this.result;
-    if (!result || result.status === 'passed') return null;
-    return t.reason[reasonFor(result)];
+    if (this.state === 'error') {
+      const category = errorCategoryFor(this.error?.code ?? '');
+      return category && t.errorReason[category];
+    }
+    const reason = this.result && reasonFor(this.result);
+    return reason ? t.reason[reason] : null;
   }
 
   async #resumeAfterReturn(bizToken: string): Promise<void> {

@@ -69,14 +69,8 @@ function read(storage: Storage, bizToken: string): StoredFlow | null {
 }
 
 function isFlow(value: unknown): value is StoredFlow {
-  if (typeof value !== 'object' || value === null) return false;
-  const flow = value as Record<string, unknown>;
-  return (
-    typeof flow['bizToken'] === 'string' &&
-    typeof flow['binding'] === 'string' &&
-    typeof flow['proxy'] === 'string' &&
-    typeof flow['createdAt'] === 'number'
-  );
+  const flow = value as Partial<StoredFlow> | null;
+  return typeof flow?.binding === 'string' && typeof flow.createdAt === 'number';
 }
 
 /** [sessionStorage, localStorage]; either is undefined where access throws (sandboxed iframes, some WebViews). */

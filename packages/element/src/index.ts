@@ -9,6 +9,6 @@ export type {
   FaceIdStartDetail,
   FaceIdStateChangeDetail,
 } from './events.js';
-export { ElementErrorCode } from './proxy-api.js';
+export type { ElementErrorCode } from './proxy-api.js';
 export { MESSAGES, resolveLocale } from './messages/index.js';
 export type { Locale, Messages } from './messages/index.js';

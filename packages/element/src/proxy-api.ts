@@ -7,23 +7,14 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
  * The element's own error codes, next to the proxy's (`origin_not_allowed`, `binding_invalid`, `rate_limited`,
  * `upstream_unavailable`, …, design.md "Errors").
  */
-export const ElementErrorCode = {
-  missingProxy: 'missing_proxy',
-  proxyUnreachable: 'proxy_unreachable',
-  timeout: 'timeout',
-  badResponse: 'bad_response',
-  sessionNotFound: 'session_not_found',
-} as const;
+export type ElementErrorCode = 'missing_proxy' | 'proxy_unreachable' | 'timeout' | 'bad_response' | 'session_not_found';
 
 /** A failed call to the proxy: its JSON error envelope, or what the element saw instead. */
 export class ProxyError extends Error {
-  override name = 'ProxyError';
   constructor(
-    readonly code: string,
+    readonly code: ElementErrorCode | (string & {}),
     message: string,
     readonly retryable: boolean,
-    /** HTTP status, 0 when no response arrived. */
-    readonly status = 0,
   ) {
     super(message);
   }
@@ -53,19 +44,16 @@ export interface CallOptions {
 
 /** Starts a web verification. Rejects with ProxyError (or an AbortError when `signal` aborts). */
 export async function createSession(proxy: string, body: SessionRequest, options: CallOptions) {
-  const json = await postJson(proxy, '/web/sessions', body, options);
-  if (!hasStrings(json, ['bizToken', 'verificationUrl', 'expiresAt', 'binding'])) throw badResponse();
+  const json = (await postJson(proxy, '/web/sessions', body, options)) as Partial<SessionResponse> | undefined;
+  if (typeof json?.bizToken !== 'string' || typeof json.binding !== 'string') throw badResponse();
   return json as SessionResponse;
 }
 
 /** Reads a result with the binding issued for its BizToken. Rejects like createSession. */
 export async function fetchResult(proxy: string, body: { bizToken: string; binding: string }, options: CallOptions) {
-  const json = await postJson(proxy, '/web/results', body, options);
-  const status = isRecord(json) ? json['status'] : undefined;
-  if (status !== 'passed' && status !== 'failed' && status !== 'incomplete' && status !== 'expired') {
-    throw badResponse();
-  }
-  return json as unknown as WebVerificationResult;
+  const json = (await postJson(proxy, '/web/results', body, options)) as WebVerificationResult | undefined;
+  if (!RESULT_STATUSES.includes(json?.status as string)) throw badResponse();
+  return json as WebVerificationResult;
 }
 
 /** `{proxy}{path}` resolved against the page, so `proxy="/faceid"` and absolute URLs both work. */
@@ -91,31 +79,24 @@ async function postJson(proxy: string, path: string, body: unknown, { signal, ti
   } catch (error) {
     if (signal.aborted || error instanceof ProxyError) throw error;
     if (timer.signal.aborted) {
-      throw new ProxyError(ElementErrorCode.timeout, `The proxy did not answer within ${timeoutMs} ms.`, true);
+      throw new ProxyError('timeout', `No answer from the proxy in ${timeoutMs} ms.`, true);
     }
-    throw new ProxyError(ElementErrorCode.proxyUnreachable, `The proxy at ${proxy} could not be reached.`, true);
+    throw new ProxyError('proxy_unreachable', `Cannot reach the proxy at ${proxy}.`, true);
   } finally {
     clearTimeout(timeout);
   }
 }
 
 function errorFromEnvelope(status: number, json: unknown): ProxyError {
-  const error = isRecord(json) ? json['error'] : undefined;
-  if (isRecord(error) && typeof error['code'] === 'string') {
-    const message = typeof error['message'] === 'string' ? error['message'] : error['code'];
-    return new ProxyError(error['code'], message, error['retryable'] === true, status);
+  const error = (json as { error?: { code?: unknown; message?: unknown; retryable?: unknown } } | undefined)?.error;
+  if (typeof error?.code === 'string') {
+    return new ProxyError(error.code, String(error.message ?? error.code), error.retryable === true);
   }
-  return new ProxyError(ElementErrorCode.badResponse, `The proxy answered HTTP ${status}.`, status >= 500, status);
+  return new ProxyError('bad_response', `The proxy answered HTTP ${status}.`, status >= 500);
 }
 
 function badResponse(): ProxyError {
-  return new ProxyError(ElementErrorCode.badResponse, 'The proxy answered with an unexpected body.', true, 200);
+  return new ProxyError('bad_response', 'Unexpected answer from the proxy.', true);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function hasStrings(value: unknown, keys: readonly string[]): boolean {
-  return isRecord(value) && keys.every((key) => typeof value[key] === 'string');
-}
+const RESULT_STATUSES: readonly string[] = ['passed', 'failed', 'incomplete', 'expired'];

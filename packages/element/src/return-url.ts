@@ -9,16 +9,13 @@ export const RETURN_TOKEN_PARAM = 'token';
 export function takeReturnToken(): string | null {
   const url = new URL(location.href);
   const token = url.searchParams.get(RETURN_TOKEN_PARAM);
-  if (token === null) return null;
-  url.searchParams.delete(RETURN_TOKEN_PARAM);
-  history.replaceState(history.state, '', url.href);
-  return token === '' ? null : token;
+  if (token !== null) history.replaceState(history.state, '', currentPageUrl());
+  return token || null;
 }
 
-/** This page's address without `token`: the default RedirectURL (the proxy drops query and fragment anyway). */
+/** This page's address without `token` (the default RedirectURL; the proxy drops query and fragment anyway). */
 export function currentPageUrl(): string {
   const url = new URL(location.href);
   url.searchParams.delete(RETURN_TOKEN_PARAM);
-  url.hash = '';
   return url.href;
 }

@@ -17,14 +17,10 @@ export const FaceIdState = {
 export type FaceIdState = (typeof FaceIdState)[keyof typeof FaceIdState];
 
 /** Every state, in flow order: handy for tests and docs that walk them all. */
-export const FACEID_STATES: readonly FaceIdState[] = Object.values(FaceIdState);
+export const FACEID_STATES: readonly FaceIdState[] = /* @__PURE__ */ Object.values(FaceIdState);
 
 /** States in which a request is in flight (or the page is about to leave). */
-export const BUSY_STATES: ReadonlySet<FaceIdState> = new Set([
-  FaceIdState.starting,
-  FaceIdState.redirecting,
-  FaceIdState.checking,
-]);
+export const BUSY_STATES: ReadonlySet<FaceIdState> = new Set<FaceIdState>(['starting', 'redirecting', 'checking']);
 
 /** The four `WebVerificationResult.status` values, which are also states. */
 export type ResultStatus = 'passed' | 'failed' | 'incomplete' | 'expired';

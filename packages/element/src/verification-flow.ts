@@ -2,8 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FaceIdEventDetail, FaceIdEventName } from './events.js';
 import { clearFlow, loadFlow, saveFlow, type StoredFlow } from './flow-store.js';
 import type { HostedPageLanguage } from './messages/index.js';
-import { createSession, ElementErrorCode, fetchResult, ProxyError } from './proxy-api.js';
-import { FaceIdState, type FaceIdErrorDetail, type WebVerificationResult } from './states.js';
+import { createSession, fetchResult, ProxyError } from './proxy-api.js';
+import type { FaceIdErrorDetail, FaceIdState, WebVerificationResult } from './states.js';
 
 /** Waits (ms) between result reads while the status is still `incomplete` right after return. */
 export const DEFAULT_INCOMPLETE_RETRY_DELAYS_MS: readonly number[] = [400, 800, 1600];
@@ -32,13 +32,12 @@ export interface FlowBindings {
  * Methods resolve to true when their run settled (was not superseded).
  */
 export class VerificationFlow implements ReactiveController {
-  state: FaceIdState = FaceIdState.idle;
+  state: FaceIdState = 'idle';
   result: WebVerificationResult | null = null;
   error: FaceIdErrorDetail | null = null;
   #run: AbortController | null = null;
   #bizToken: string | null = null;
   #retry: (() => Promise<boolean>) | null = null;
-  #interrupted: string | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -47,17 +46,10 @@ export class VerificationFlow implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    const token = this.#interrupted;
-    this.#interrupted = null;
-    if (token) void this.checkResult(token, true);
-  }
-
   hostDisconnected(): void {
-    if (this.state === FaceIdState.checking) this.#interrupted = this.#bizToken;
     this.#run?.abort();
     this.#run = null;
-    if (this.state === FaceIdState.starting || this.state === FaceIdState.checking) this.#setState(FaceIdState.idle);
+    if (this.state === 'starting' || this.state === 'checking') this.#setState('idle');
   }
 
   async start(): Promise<boolean> {
@@ -65,7 +57,7 @@ export class VerificationFlow implements ReactiveController {
     const options = this.bindings.options();
     this.#retry = () => this.start();
     if (!options.proxy) return this.fail(missingProxy());
-    this.#setState(FaceIdState.starting);
+    this.#setState('starting');
     try {
       const { redirectUrl, language, timeoutMs } = options;
       const session = await createSession(options.proxy, { redirectUrl, language }, { signal, timeoutMs });
@@ -74,7 +66,7 @@ export class VerificationFlow implements ReactiveController {
       this.#bizToken = bizToken;
       this.bindings.emit('faceid-start', { bizToken, verificationUrl, expiresAt });
       if (signal.aborted) return false;
-      this.#setState(FaceIdState.redirecting);
+      this.#setState('redirecting');
       const proceed = this.bindings.emit('faceid-redirect', { bizToken, verificationUrl }, true);
       if (proceed && !signal.aborted) location.assign(verificationUrl);
       return !signal.aborted;
@@ -95,7 +87,7 @@ export class VerificationFlow implements ReactiveController {
     const flow = bizToken ? loadFlow(bizToken) : null;
     if (!flow) return this.fail(sessionNotFound());
     this.#bizToken = flow.bizToken;
-    this.#setState(FaceIdState.checking);
+    this.#setState('checking');
     try {
       const result = await this.#readResult(options, flow, afterReturn ? options.incompleteRetryDelays : [], signal);
       clearFlow(flow.bizToken);
@@ -120,14 +112,14 @@ export class VerificationFlow implements ReactiveController {
     this.error = null;
     this.#bizToken = null;
     this.#retry = null;
-    this.#setState(FaceIdState.idle);
+    this.#setState('idle');
   }
 
   /** Ends the current run in the `error` state and fires `faceid-error`. */
   fail(error: ProxyError): false {
     this.error = { code: error.code, message: error.message, retryable: error.retryable };
-    if (error.code === ElementErrorCode.missingProxy) console.error(`<faceid-verify>: ${error.message}`);
-    this.#setState(FaceIdState.error);
+    if (error.code === 'missing_proxy') console.error(`<faceid-verify>: ${error.message}`);
+    this.#setState('error');
     this.bindings.emit('faceid-error', this.error);
     return false;
   }
@@ -153,7 +145,7 @@ export class VerificationFlow implements ReactiveController {
   #failRun(error: unknown, signal: AbortSignal): boolean {
     if (signal.aborted) return false;
     if (error instanceof ProxyError) return this.fail(error);
-    return this.fail(new ProxyError(ElementErrorCode.badResponse, String(error), true));
+    return this.fail(new ProxyError('bad_response', String(error), true));
   }
 
   #setState(next: FaceIdState): void {
@@ -167,13 +159,13 @@ export class VerificationFlow implements ReactiveController {
 
 /** The `missing_proxy` error: the element cannot work without its `proxy` attribute. */
 export function missingProxy(): ProxyError {
-  const message = 'the "proxy" attribute is required: set it to your faceid-verify proxy URL, e.g. proxy="/faceid".';
-  return new ProxyError(ElementErrorCode.missingProxy, message, false);
+  const message = 'set the "proxy" attribute to your faceid-verify proxy URL, e.g. proxy="/faceid".';
+  return new ProxyError('missing_proxy', message, false);
 }
 
 function sessionNotFound(): ProxyError {
-  const message = 'No verification started in this browser matches the returned BizToken.';
-  return new ProxyError(ElementErrorCode.sessionNotFound, message, false);
+  const message = 'No flow started in this browser for the returned BizToken.';
+  return new ProxyError('session_not_found', message, false);
 }
 
 /** Resolves after `ms`, or rejects at once when `signal` aborts (clearing the timer). */

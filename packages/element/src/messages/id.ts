@@ -3,8 +3,7 @@ import type { Messages } from './types.js';
 export const id: Messages = {
   start: 'Verifikasi identitas',
   retry: 'Coba lagi',
-  starting: 'Memulai verifikasi…',
-  redirecting: 'Membuka halaman verifikasi…',
+  starting: 'Membuka verifikasi…',
   checking: 'Memeriksa hasil…',
   passed: 'Identitas terverifikasi',
   failed: 'Verifikasi gagal',
@@ -12,22 +11,14 @@ export const id: Messages = {
   expired: 'Sesi verifikasi telah kedaluwarsa',
   error: 'Terjadi kesalahan',
   reason: {
-    liveness:
-      'Kami tidak dapat memastikan bahwa Anda orang sungguhan. Hadapkan wajah ke kamera di tempat yang terang dan ikuti petunjuk di layar.',
+    liveness: 'Tidak dapat memastikan orang sungguhan. Hadapkan wajah ke kamera di tempat terang.',
     faceMismatch: 'Wajah Anda tidak cocok dengan foto acuan.',
-    imageQuality: 'Gambar kamera kurang jelas. Pastikan seluruh wajah terlihat, cukup terang, dan berada di tengah.',
-    timeout: 'Waktu verifikasi habis sebelum selesai.',
-    quit: 'Verifikasi dibatalkan sebelum selesai.',
-    notFinished: 'Anda meninggalkan halaman verifikasi sebelum selesai.',
-    expired: 'Tautan verifikasi sudah tidak berlaku. Silakan mulai lagi.',
-    other: 'Verifikasi tidak dapat diselesaikan. Silakan coba lagi.',
+    imageQuality: 'Gambar kurang jelas. Pastikan seluruh wajah terlihat dan cukup terang.',
+    timeout: 'Waktu verifikasi habis.',
+    quit: 'Verifikasi dibatalkan.',
+    notFinished: 'Anda pergi sebelum selesai.',
   },
   errorReason: {
-    network: 'Layanan verifikasi tidak dapat dihubungi. Periksa koneksi Anda dan coba lagi.',
-    timeout: 'Layanan verifikasi terlalu lama merespons.',
-    session: 'Sesi verifikasi ini tidak berlaku di browser ini. Silakan mulai lagi.',
-    config: 'Verifikasi belum disiapkan dengan benar di halaman ini.',
-    busy: 'Terlalu banyak permintaan saat ini. Tunggu sebentar lalu coba lagi.',
-    server: 'Layanan verifikasi mengalami masalah. Silakan coba lagi.',
+    network: 'Layanan verifikasi tidak merespons. Periksa koneksi Anda.',
   },
 };

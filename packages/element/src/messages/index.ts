@@ -14,14 +14,6 @@ export const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN, 'zh-TW': 
 /** The hosted page's `Config.Language` values (faceid-api.md §3.1), one per Locale. */
 export type HostedPageLanguage = 'en' | 'zh-cn' | 'zh-tc' | 'th' | 'id';
 
-const HOSTED_PAGE_LANGUAGE: Record<Locale, HostedPageLanguage> = {
-  en: 'en',
-  'zh-CN': 'zh-cn',
-  'zh-TW': 'zh-tc',
-  th: 'th',
-  id: 'id',
-};
-
 /**
  * The bundled Locale for a BCP 47 tag, leniently: `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant…` → zh-TW; other `zh…`
  * → zh-CN; `th…` → th; `id…` (and the old `in`) → id; anything else, or nothing, → en.
@@ -34,6 +26,7 @@ export function resolveLocale(tag: string | null | undefined): Locale {
   return 'en';
 }
 
+/** en → en, zh-CN → zh-cn, zh-TW → zh-tc (traditional), th → th, id → id. */
 export function hostedPageLanguage(locale: Locale): HostedPageLanguage {
-  return HOSTED_PAGE_LANGUAGE[locale];
+  return locale === 'zh-TW' ? 'zh-tc' : (locale.toLowerCase() as HostedPageLanguage);
 }

@@ -2,11 +2,10 @@
 export type Locale = 'en' | 'zh-CN' | 'zh-TW' | 'th' | 'id';
 
 /** Why a verification did not pass, from Tencent's H5 ErrorCode (faceid-api.md §5.5); see categories.ts. */
-export type ReasonCategory =
-  'liveness' | 'faceMismatch' | 'imageQuality' | 'timeout' | 'quit' | 'notFinished' | 'expired' | 'other';
+export type ReasonCategory = 'liveness' | 'faceMismatch' | 'imageQuality' | 'timeout' | 'quit' | 'notFinished';
 
 /** What kind of trouble the proxy call ran into; see categories.ts. */
-export type ErrorCategory = 'network' | 'timeout' | 'session' | 'config' | 'busy' | 'server';
+export type ErrorCategory = 'network';
 
 /** Every text the element shows. A locale missing a key is a type error. */
 export interface Messages {
@@ -14,8 +13,9 @@ export interface Messages {
   start: string;
   /** The retry button after a retryable error. */
   retry: string;
+  /** While starting and redirecting: the hosted page is being opened. */
   starting: string;
-  redirecting: string;
+  /** While reading the result. */
   checking: string;
   /** Result headings, one per settled state. */
   passed: string;
@@ -23,6 +23,8 @@ export interface Messages {
   incomplete: string;
   expired: string;
   error: string;
+  /** Under the heading of a result that did not pass, when its ErrorCode says why. */
   reason: Record<ReasonCategory, string>;
+  /** Under "Something went wrong", when the user can do something about it (a non-retryable error offers "Verify identity" again). */
   errorReason: Record<ErrorCategory, string>;
 }
