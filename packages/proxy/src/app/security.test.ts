@@ -29,7 +29,7 @@ async function callCount(): Promise<number> {
 }
 
 /** Runs `request`, expects `status` and `code`, and that FaceID saw no call. */
-async function refused(request: () => Promise<Response>, status: number, code: string) {
+async function refused(request: () => Response | Promise<Response>, status: number, code: string) {
   const before = await callCount();
   const response = await request();
   expect(response.status).toBe(status);

@@ -19,9 +19,12 @@ export function testClock(start = Date.now()) {
   return { now: () => now, advance: (ms: number) => void (now += ms) };
 }
 
+/** Option overrides; `undefined` removes the default. */
+export type OptionOverrides = { [K in keyof FaceIdProxyOptions]?: FaceIdProxyOptions[K] | undefined };
+
 /** Sandbox options against `endpoint`, with limits off so tests measure the behaviour, not the throttles. */
-export function testProxyOptions(endpoint: string, overrides: Partial<FaceIdProxyOptions> = {}): FaceIdProxyOptions {
-  return {
+export function testProxyOptions(endpoint: string, overrides: OptionOverrides = {}): FaceIdProxyOptions {
+  const options: Record<string, unknown> = {
     credentials: TEST_CREDENTIALS,
     endpoint,
     sandbox: true,
@@ -34,6 +37,8 @@ export function testProxyOptions(endpoint: string, overrides: Partial<FaceIdProx
     logger: () => undefined,
     ...overrides,
   };
+  for (const key of Object.keys(options)) if (options[key] === undefined) delete options[key];
+  return options as unknown as FaceIdProxyOptions;
 }
 
 /** RedirectURL attacks: each must be refused when https://app.example.com/kyc/return is configured. */

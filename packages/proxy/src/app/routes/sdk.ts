@@ -18,7 +18,7 @@ import {
   SdkTokenRequestSchema,
 } from '../schemas.js';
 import { authorizeServer, serverRoutesEnabled } from '../server-auth.js';
-import { callUpstream } from './call.js';
+import { CALLER_INPUT, callUpstream } from './call.js';
 
 export const SDK_ROUTES = ['/sdk/tokens', '/sdk/results', '/sdk/verification-results', '/image-recognition'];
 /** SdkToken life to start the App SDK, ms (faceid-api.md §1.4). */
@@ -35,25 +35,6 @@ const FAULT_IMAGE_CODES = new Set([
   'FailedOperation.StsUnAuthErrError',
   'FailedOperation.UnKnown',
 ]);
-
-/** Tencent codes that blame the caller's input: 400 on server-to-server routes, where the caller chose it. */
-const CALLER_FAULT =
-  /^(InvalidParameter|InvalidParameterValue|MissingParameter|FailedOperation\.ImageSizeTooLarge)(\.|$)/;
-
-/** `callUpstream`, with Tencent's input errors turned into 400 `invalid_request` (code kept as upstreamCode). */
-async function callForServer<T extends { RequestId: string }>(...args: Parameters<typeof callUpstream<T>>): Promise<T> {
-  try {
-    return await callUpstream(...args);
-  } catch (error) {
-    const upstreamCode = error instanceof ProxyError ? error.details.upstreamCode : undefined;
-    if (upstreamCode === undefined || !CALLER_FAULT.test(upstreamCode)) throw error;
-    const { requestId } = (error as ProxyError).details;
-    throw new ProxyError('invalid_request', 'FaceID refused the input', {
-      upstreamCode,
-      ...(requestId === undefined ? {} : { requestId }),
-    });
-  }
-}
 
 function serverGuard(deps: ProxyDeps): MiddlewareHandler<ProxyEnv> {
   return async (c, next) => {
@@ -76,15 +57,23 @@ export function registerSdkRoutes(app: Hono<ProxyEnv>, deps: ProxyDeps, limit: M
   app.post('/sdk/tokens', large, (c) => createSdkToken(c, deps));
   app.post('/sdk/results', small, async (c) => {
     const { sdkToken } = await readBody(c, SdkResultRequestSchema);
-    const reply = await callForServer(c, deps, 'GetFaceIdResultIntl', (client, call) =>
-      client.getFaceIdResultIntl({ SdkToken: sdkToken }, call),
+    const reply = await callUpstream(
+      c,
+      deps,
+      'GetFaceIdResultIntl',
+      (client, call) => client.getFaceIdResultIntl({ SdkToken: sdkToken }, call),
+      CALLER_INPUT,
     );
     return c.json(normaliseFaceIdResult(reply, deps.options.media));
   });
   app.post('/sdk/verification-results', small, async (c) => {
     const { sdkToken } = await readBody(c, SdkResultRequestSchema);
-    const reply = await callForServer(c, deps, 'GetSdkVerificationResult', (client, call) =>
-      client.getSdkVerificationResult({ SdkToken: sdkToken }, call),
+    const reply = await callUpstream(
+      c,
+      deps,
+      'GetSdkVerificationResult',
+      (client, call) => client.getSdkVerificationResult({ SdkToken: sdkToken }, call),
+      CALLER_INPUT,
     );
     return c.json(normaliseSdkVerificationResult(reply, deps.options.media));
   });
@@ -102,8 +91,12 @@ async function createSdkToken(c: Context<ProxyEnv>, deps: ProxyDeps): Promise<Re
     SdkVersion: body.sdkVersion,
     RetryLimit: body.retryLimit,
   };
-  const reply = await callForServer(c, deps, 'GetFaceIdTokenIntl', (client, call) =>
-    client.getFaceIdTokenIntl(request, call),
+  const reply = await callUpstream(
+    c,
+    deps,
+    'GetFaceIdTokenIntl',
+    (client, call) => client.getFaceIdTokenIntl(request, call),
+    CALLER_INPUT,
   );
   const expiresAt = new Date(deps.options.now() + SDK_TOKEN_TTL_MS).toISOString();
   return c.json({ sdkToken: reply.SdkToken, expiresAt, requestId: reply.RequestId }, 201);
@@ -113,13 +106,18 @@ async function recogniseImage(c: Context<ProxyEnv>, deps: ProxyDeps): Promise<Re
   const body = await readBody(c, ImageRecognitionRequestSchema);
   const request = { IdCard: body.idCard, Name: body.name, ImageBase64: body.imageBase64, Extra: body.extra };
   try {
-    const reply = await callForServer(c, deps, 'ImageRecognitionV2', (client, call) =>
-      client.imageRecognitionV2(request, call),
+    const reply = await callUpstream(
+      c,
+      deps,
+      'ImageRecognitionV2',
+      (client, call) => client.imageRecognitionV2(request, call),
+      CALLER_INPUT,
     );
     return c.json(normaliseImageRecognition(reply));
   } catch (error) {
     // A failed comparison may arrive as Response.Error with a FailedOperation.* code: still a verdict.
-    const code = error instanceof ProxyError ? error.details.upstreamCode : undefined;
+    const code =
+      error instanceof ProxyError && error.code === 'upstream_error' ? error.details.upstreamCode : undefined;
     if (code === undefined || !code.startsWith('FailedOperation.') || FAULT_IMAGE_CODES.has(code)) throw error;
     if (TRANSIENT_IMAGE_CODES.has(code)) {
       const details = (error as ProxyError).details;

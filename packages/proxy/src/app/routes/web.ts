@@ -14,7 +14,7 @@ import { readBody } from '../request.js';
 import { ResultRequestSchema, SessionRequestSchema } from '../schemas.js';
 import { authorizeServer, serverRoutesEnabled } from '../server-auth.js';
 import type { WebSession } from '../types.js';
-import { callUpstream } from './call.js';
+import { CALLER_INPUT, callUpstream } from './call.js';
 import { startSession } from './web-session.js';
 
 /** BizToken life to start the flow, ms: 10 min (intl), 7,200 s (legacy). faceid-api.md §1.4. */
@@ -63,6 +63,7 @@ async function readResult(c: Context<ProxyEnv>, deps: ProxyDeps): Promise<Respon
         options.flow === 'intl'
           ? client.getWebVerificationResultIntl({ BizToken: bizToken }, call)
           : client.getWebVerificationResult({ BizToken: bizToken }, call),
+      CALLER_INPUT,
     );
     return c.json(normaliseWebResult(reply, options.media));
   } catch (error) {
