@@ -9,6 +9,7 @@ import { buildDemo } from './start/demo-build.mjs';
 import { assertPortFree, listen } from './start/listen.mjs';
 import { createDemoProxy } from './start/proxy.mjs';
 import { createDemoApp } from './start/server.mjs';
+import { createTestControls } from './start/test-controls.mjs';
 
 const HOSTNAME = '127.0.0.1';
 
@@ -46,15 +47,17 @@ async function main() {
 
   const origins = [`http://localhost:${server.port}`, `http://127.0.0.1:${server.port}`];
   const redirectUrls = origins.flatMap((origin) => demo.elementPages.map((page) => `${origin}${page}`));
+  const testControls = config.testControls ? createTestControls() : undefined;
   const { proxy, apiKey } = createDemoProxy({
     env: process.env,
     upstream: config.upstream,
     simulatorUrl: simulator?.url,
     origins,
     redirectUrls,
+    now: testControls?.now,
   });
   const backend = createKycBackend({ resultsUrl: `http://${HOSTNAME}:${server.port}/faceid/web/results`, apiKey });
-  app = createDemoApp({ proxy, backend, distDir: demo.distDir, testControls: config.testControls });
+  app = createDemoApp({ proxy, backend, distDir: demo.distDir, testControls });
 
   printBanner({
     url: `${origins[0]}/`,
@@ -72,7 +75,7 @@ function printBanner({ url, simulatorUrl, buildMs, testControls }) {
   console.log(`\nfaceid-verify demo (pages built in ${buildMs} ms)`);
   console.log(`  upstream: ${upstream}`);
   console.log(`  proxy:    ${url}faceid`);
-  if (testControls) console.log('  test controls: on (/__simulator/* on the simulator, /__demo/proxy here)');
+  if (testControls) console.log('  test controls: on (/__simulator/* on the simulator, /__demo/* here)');
   console.log(`\n  Open ${url}\n\nPress Ctrl-C to stop.`);
 }
 

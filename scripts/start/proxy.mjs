@@ -1,7 +1,7 @@
 // The demo's proxy: the same `createFaceIdProxy` an integrator mounts, configured from the environment like
 // the `faceid-proxy` CLI, plus what only the demo knows: its own origins and pages, and the visitor hook.
 import { createFaceIdProxy } from '@faceid-verify/proxy';
-import { proxyOptionsFromEnv } from '@faceid-verify/proxy/node';
+import { proxyOptionsFromEnv, withNodeDefaults } from '@faceid-verify/proxy/node';
 import { DEMO_CREDENTIALS } from '@faceid-verify/simulator';
 import { getCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
@@ -26,10 +26,11 @@ export function visitorExtra(c) {
  * @param {string | undefined} input.simulatorUrl The simulator's URL, the FaceID endpoint in sandbox.
  * @param {string[]} input.origins The demo's origins: the only ones allowed to call the browser routes.
  * @param {string[]} input.redirectUrls The demo pages that embed the element: the only RedirectURLs.
+ * @param {(() => number) | undefined} input.now The proxy's clock (ms); default Date.now.
  * @returns {{ proxy: import('hono').Hono, apiKey: string }} `apiKey` opens the server-to-server routes.
  * @throws {Error} naming the variable, when the environment holds a bad proxy setting.
  */
-export function createDemoProxy({ env, upstream, simulatorUrl, origins, redirectUrls }) {
+export function createDemoProxy({ env, upstream, simulatorUrl, origins, redirectUrls, now }) {
   /** @type {NodeJS.ProcessEnv} */
   const demoEnv = {
     ...env,
@@ -39,19 +40,26 @@ export function createDemoProxy({ env, upstream, simulatorUrl, origins, redirect
     FACEID_API_KEY: env.FACEID_API_KEY || randomBytes(24).toString('base64url'),
   };
   if (upstream === 'simulator') {
-    demoEnv.TENCENTCLOUD_SECRET_ID = DEMO_CREDENTIALS.secretId;
-    demoEnv.TENCENTCLOUD_SECRET_KEY = DEMO_CREDENTIALS.secretKey;
+    Object.assign(demoEnv, {
+      FACEID_SANDBOX: '1',
+      FACEID_ENDPOINT: simulatorUrl,
+      TENCENTCLOUD_SECRET_ID: DEMO_CREDENTIALS.secretId,
+      TENCENTCLOUD_SECRET_KEY: DEMO_CREDENTIALS.secretKey,
+    });
     delete demoEnv.TENCENTCLOUD_SESSION_TOKEN;
-    demoEnv.FACEID_ENDPOINT = simulatorUrl;
+  } else {
+    demoEnv.FACEID_SANDBOX = '0';
   }
-  const proxy = createFaceIdProxy({
-    ...proxyOptionsFromEnv(demoEnv),
-    sandbox: upstream === 'simulator',
-    // Where a real site authenticates its user; here the visitor id travels as Extra.
-    beforeSession: async (c) => {
-      const extra = visitorExtra(c);
-      return extra === undefined ? {} : { extra };
-    },
-  });
+  const proxy = createFaceIdProxy(
+    withNodeDefaults({
+      ...proxyOptionsFromEnv(demoEnv),
+      ...(now ? { now } : {}),
+      // Where a real site authenticates its user; here the visitor id travels as Extra.
+      beforeSession: (c) => {
+        const extra = visitorExtra(c);
+        return extra === undefined ? {} : { extra };
+      },
+    }),
+  );
   return { proxy, apiKey: /** @type {string} */ (demoEnv.FACEID_API_KEY) };
 }

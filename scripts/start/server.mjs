@@ -10,7 +10,7 @@ import { VISITOR_COOKIE } from './proxy.mjs';
  * @param {Hono} parts.proxy From createFaceIdProxy.
  * @param {Hono} parts.backend From createKycBackend.
  * @param {string} parts.distDir The built demo pages.
- * @param {boolean} parts.testControls Adds `POST /__demo/proxy {"running": boolean}` (e2e only).
+ * @param {ReturnType<import('./test-controls.mjs').createTestControls> | undefined} parts.testControls e2e only.
  * @returns {Hono}
  */
 export function createDemoApp({ proxy, backend, distDir, testControls }) {
@@ -20,7 +20,10 @@ export function createDemoApp({ proxy, backend, distDir, testControls }) {
       setCookie(c, VISITOR_COOKIE, randomUUID(), { httpOnly: true, sameSite: 'Lax', path: '/' });
     await next();
   });
-  if (testControls) mountProxySwitch(app);
+  if (testControls) {
+    app.route('/__demo', testControls.routes);
+    app.use('/faceid/*', testControls.proxyGate);
+  }
   app.route('/faceid', proxy);
   app.route('/api/kyc', backend);
   app.use(
@@ -33,23 +36,4 @@ export function createDemoApp({ proxy, backend, distDir, testControls }) {
     }),
   );
   return app;
-}
-
-/**
- * Test control: "stop" the proxy. While stopped, every /faceid request has its connection dropped, which is
- * what a browser sees when the proxy process is down behind the same origin.
- * @param {Hono} app
- */
-function mountProxySwitch(app) {
-  let running = true;
-  app.post('/__demo/proxy', async (c) => {
-    const body = await c.req.json().catch(() => ({}));
-    running = body?.running !== false;
-    return c.json({ running });
-  });
-  app.use('/faceid/*', async (c, next) => {
-    if (running) return next();
-    /** @type {{ incoming?: import('node:http').IncomingMessage }} */ (c.env).incoming?.socket.destroy();
-    return c.body(null, 503);
-  });
 }

@@ -1,10 +1,10 @@
-// Plain HTML: the element is in the page's markup; this module registers it and wires the page around it.
-import '@faceid-verify/element/define.js';
-import { askServerToDecide, describeDecision, describeUpstream, rememberBizToken } from '../shared/backend.js';
+// Plain HTML: the element is in the page's markup; this module wires the page around it, then registers it.
+import { askServerToDecide, describeDecision, describeUpstream } from '../shared/backend.js';
+import { rememberBizToken, resumeUnsettledFlow } from '../shared/started-flow.js';
 import { clearLog, listenToFaceIdEvents, readLog, recordEvent, type LogEntry } from '../shared/events.js';
 import { LANGUAGES, readLanguage, saveLanguage } from '../shared/language.js';
 
-const element = document.querySelector<HTMLElement>('faceid-verify')!;
+const element = document.querySelector('faceid-verify')!;
 const languageSelect = document.querySelector<HTMLSelectElement>('#language')!;
 const logList = document.querySelector<HTMLOListElement>('#log')!;
 const decisionCard = document.querySelector<HTMLElement>('#decision')!;
@@ -52,4 +52,8 @@ document.querySelector('#clear-log')!.addEventListener('click', () => {
 });
 
 renderLog(readLog());
+resumeUnsettledFlow();
+// Registered last: on a return from the hosted page the element starts reading the result as soon as it is
+// defined, and the listeners above are already there to see every event.
+await import('@faceid-verify/element/define.js');
 document.querySelector('#upstream')!.textContent = await describeUpstream();

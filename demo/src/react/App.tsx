@@ -1,14 +1,11 @@
-// The React page: `<faceid-verify>` in JSX, its events handled through a callback ref (React 19 runs the
-// returned cleanup on unmount), the language as a plain attribute, the log and the server decision as state.
-import { useCallback, useState } from 'react';
-import {
-  askServerToDecide,
-  describeDecision,
-  PROXY_PATH,
-  rememberBizToken,
-  type ServerDecision,
-} from '../shared/backend.js';
-import { clearLog, listenToFaceIdEvents, readLog, recordEvent, type LogEntry } from '../shared/events.js';
+// The React page: `<faceid-verify>` in JSX with React 19's custom-element support: `proxy` and `lang` are set
+// as properties, and `onfaceid-result` (on + the exact event name) adds a listener before the element is
+// inserted, so the events fired while it handles the return from the hosted page are not missed.
+import type { FaceIdEventMap } from '@faceid-verify/element';
+import { useState } from 'react';
+import { askServerToDecide, describeDecision, PROXY_PATH, type ServerDecision } from '../shared/backend.js';
+import { rememberBizToken } from '../shared/started-flow.js';
+import { clearLog, readLog, recordEvent, type LogEntry } from '../shared/events.js';
 import { LANGUAGES, readLanguage, saveLanguage } from '../shared/language.js';
 
 type DecisionView = ServerDecision | 'pending' | null;
@@ -18,18 +15,7 @@ export function App() {
   const [log, setLog] = useState<LogEntry[]>(readLog);
   const [decision, setDecision] = useState<DecisionView>(null);
 
-  // Attached while React inserts the element, before Lit's first update, so no event is missed.
-  const listen = useCallback((element: HTMLElement | null) => {
-    if (!element) return undefined;
-    return listenToFaceIdEvents(element, (event) => {
-      setLog(recordEvent(event));
-      if (event.type === 'faceid-start') rememberBizToken(event);
-      if (event.type === 'faceid-result') {
-        setDecision('pending');
-        void askServerToDecide().then(setDecision);
-      }
-    });
-  }, []);
+  const onEvent = (event: FaceIdEventMap[keyof FaceIdEventMap]) => setLog(recordEvent(event));
 
   return (
     <>
@@ -44,7 +30,22 @@ export function App() {
             ))}
           </select>
         </label>
-        <faceid-verify ref={listen} proxy={PROXY_PATH} lang={language}></faceid-verify>
+        <faceid-verify
+          proxy={PROXY_PATH}
+          lang={language}
+          onfaceid-statechange={onEvent}
+          onfaceid-redirect={onEvent}
+          onfaceid-error={onEvent}
+          onfaceid-start={(event) => {
+            onEvent(event);
+            rememberBizToken(event);
+          }}
+          onfaceid-result={(event) => {
+            onEvent(event);
+            setDecision('pending');
+            void askServerToDecide().then(setDecision);
+          }}
+        ></faceid-verify>
       </section>
       <Decision decision={decision} />
       <section className="card">

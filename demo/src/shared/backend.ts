@@ -1,5 +1,6 @@
 // Calls to the demo server: the proxy's health (which upstream is in use) and the "integrator's backend"
 // example, which decides from the result it reads server-side, never from the browser's event.
+import { takeStartedBizToken } from './started-flow.js';
 
 /** The proxy's `GET /health` answer (design.md). */
 export interface ProxyHealth {
@@ -19,7 +20,6 @@ export interface ServerDecision {
 }
 
 export const PROXY_PATH = '/faceid';
-const BIZ_TOKEN_KEY = 'faceid-demo:bizToken';
 
 export async function fetchHealth(): Promise<ProxyHealth> {
   const response = await fetch(`${PROXY_PATH}/health`);
@@ -39,24 +39,15 @@ export async function describeUpstream(): Promise<string> {
   }
 }
 
-/** Keeps the BizToken of the flow this tab started (from `faceid-start`), for the server call after return. */
-export function rememberBizToken(event: Event): void {
-  const detail: unknown = event instanceof CustomEvent ? event.detail : undefined;
-  if (typeof detail === 'object' && detail !== null && 'bizToken' in detail && typeof detail.bizToken === 'string') {
-    sessionStorage.setItem(BIZ_TOKEN_KEY, detail.bizToken);
-  }
-}
-
 /**
  * Asks the demo server to complete KYC for the flow this tab started. The server reads the result from the
  * proxy itself (server-to-server, with its API key) and answers with its decision; the BizToken is consumed.
  */
 export async function askServerToDecide(): Promise<ServerDecision> {
-  const bizToken = sessionStorage.getItem(BIZ_TOKEN_KEY);
+  const bizToken = takeStartedBizToken();
   if (bizToken === null) {
-    return { decision: 'rejected', reason: 'This tab has no flow to complete.', status: null, similarity: null };
+    return { decision: 'rejected', reason: 'this tab has no flow to complete.', status: null, similarity: null };
   }
-  sessionStorage.removeItem(BIZ_TOKEN_KEY);
   const response = await fetch('/api/kyc/complete', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

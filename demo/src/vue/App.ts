@@ -1,13 +1,8 @@
 // The Vue page, written with `defineComponent` and a template string (compiled at run time by Vue's full
 // build) so that plain `tsc` checks it without an SFC toolchain.
 import { defineComponent, ref } from 'vue';
-import {
-  askServerToDecide,
-  describeDecision,
-  PROXY_PATH,
-  rememberBizToken,
-  type ServerDecision,
-} from '../shared/backend.js';
+import { askServerToDecide, describeDecision, PROXY_PATH, type ServerDecision } from '../shared/backend.js';
+import { rememberBizToken } from '../shared/started-flow.js';
 import { clearLog, readLog, recordEvent, type LogEntry } from '../shared/events.js';
 import { LANGUAGES, readLanguage, saveLanguage } from '../shared/language.js';
 

@@ -1,0 +1,37 @@
+// The happy path on each demo page: Verify identity → hosted page → Pass → back → Identity verified.
+import {
+  DEMO_PAGES,
+  expect,
+  expectNoTokenInAddressBar,
+  expectServerDecision,
+  finishWith,
+  RESULT_ACTION,
+  resultHeading,
+  startVerification,
+  test,
+} from './fixtures.js';
+
+for (const { name, path } of DEMO_PAGES) {
+  test(`${name}: a passed verification comes back verified, without the token`, async ({ page, simulator }) => {
+    await startVerification(page, path);
+    const readsBefore = await simulator.countCalls(RESULT_ACTION);
+
+    await finishWith(page, 'Pass', path);
+
+    await expect(resultHeading(page, 'Identity verified')).toBeVisible();
+    await expectNoTokenInAddressBar(page);
+    await expectServerDecision(page, 'Approved');
+    // One read by the element, one by the demo's server: the server decides from its own read.
+    expect(await simulator.countCalls(RESULT_ACTION)).toBe(readsBefore + 2);
+    const log = page.getByRole('list').filter({ hasText: 'faceid-result' });
+    await expect(log).toContainText('"state": "checking"'); // seen although fired while the page loads
+    await expect(log).toContainText('"status": "passed"');
+  });
+}
+
+test('each page says which upstream is in use', async ({ page }) => {
+  for (const path of ['/', ...DEMO_PAGES.map((demoPage) => demoPage.path)]) {
+    await page.goto(path);
+    await expect(page.getByText('Upstream: local FaceID simulator')).toBeVisible();
+  }
+});
