@@ -1,3 +1,4 @@
+/* eslint-disable no-empty-pattern -- Playwright reads a fixture's dependencies from its destructured first argument. */
 // Fixtures and steps shared by the specs: the running stack's URLs, the simulator's test controls, the demo
 // server's proxy switch, and the user's moves through a verification.
 import { expect, test as base, type Page } from '@playwright/test';
