@@ -56,7 +56,8 @@ describe('faults on ApplyWebVerificationBizTokenIntl (never retried)', () => {
     ['malformed-json', 502, 'upstream_bad_response', undefined, false],
     ['rate-limit', 503, 'upstream_unavailable', 'RequestLimitExceeded', true],
     ['internal-error', 503, 'upstream_unavailable', 'InternalError', true],
-    ['redirect', 503, 'upstream_unavailable', undefined, true],
+    // undici hands the 3xx back unfollowed; the client rejects it as a bad reply.
+    ['redirect', 502, 'upstream_bad_response', undefined, false],
   ])('%s → %s %s, one call', async (mode, status, code, upstreamCode, retryable) => {
     const before = await calls(apply);
     await inject(apply, mode, 1);
@@ -133,7 +134,8 @@ describe('a redirecting upstream', () => {
       const response = await postJson((path, init) => fetch(`${redirected.url}${path}`, init), '/web/sessions', {
         redirectUrl: RETURN_URL,
       });
-      expect(response.status).toBe(503);
+      expect(response.status).toBe(502);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('upstream_bad_response');
       expect(targetHits).toBe(0);
     } finally {
       await redirected.close();

@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createFaceIdProxy, type FaceIdProxyOptions } from '../app/index.js';
 import { nodeTc3Crypto } from './crypto.js';
+import { undiciFetch } from './fetch.js';
 
 export interface ServeFaceIdProxyOptions extends FaceIdProxyOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -28,6 +29,7 @@ export interface RunningFaceIdProxy {
 export function withNodeDefaults(options: FaceIdProxyOptions): FaceIdProxyOptions {
   return {
     crypto: nodeTc3Crypto,
+    fetch: undiciFetch,
     clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
     ...options,
   };

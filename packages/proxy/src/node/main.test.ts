@@ -1,0 +1,104 @@
+// The `faceid-proxy` command: `main(argv, env, io)` in-process, and the built bin spawned once
+// (`npm test` runs `tsc -b` first, so dist/node/cli.js is current).
+import { serveSimulator } from '@faceid-verify/simulator/node';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from './main.js';
+
+const RETURN = 'http://localhost:5173/demo/';
+let simulator: { url: string; close(): Promise<void> };
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (line: string) => void out.push(line), err: (line: string) => void err.push(line) }, out, err };
+}
+
+beforeAll(async () => {
+  simulator = await serveSimulator({});
+});
+afterAll(async () => {
+  await simulator?.close();
+});
+
+describe('main', () => {
+  it('serves in sandbox, printing the URL and the upstream', async () => {
+    const { io, out } = capture();
+    const env = { FACEID_ENDPOINT: simulator.url, FACEID_REDIRECT_URLS: RETURN, PORT: '0' };
+    const server = await main([], env, io);
+    if (typeof server === 'number') throw new Error(`exit ${server}`);
+    try {
+      expect(out[0]).toBe(`faceid-proxy listening on ${server.url}`);
+      expect(out[1]).toBe(`upstream: simulator at ${simulator.url} (ap-singapore)`);
+      const health = await fetch(`${server.url}/health`);
+      expect(await health.json()).toEqual({ ok: true, upstream: 'simulator', region: 'ap-singapore' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ['FACEID_REDIRECT_URLS', {}],
+    [
+      'FACEID_BINDING_SECRET',
+      {
+        TENCENTCLOUD_SECRET_ID: 'AKIDEXAMPLE1',
+        TENCENTCLOUD_SECRET_KEY: 'EXAMPLEkey',
+        FACEID_REDIRECT_URLS: 'https://app.example.com/',
+        FACEID_BINDING_SECRET: 'short',
+      },
+    ],
+    [
+      'FACEID_ENDPOINT',
+      {
+        TENCENTCLOUD_SECRET_ID: 'AKIDEXAMPLE1',
+        TENCENTCLOUD_SECRET_KEY: 'EXAMPLEkey',
+        FACEID_REDIRECT_URLS: 'https://app.example.com/',
+        FACEID_BINDING_SECRET: 'x'.repeat(32),
+        FACEID_ENDPOINT: 'http://faceid.example',
+      },
+    ],
+    ['PORT', { FACEID_REDIRECT_URLS: RETURN, PORT: 'eighty' }],
+  ])('refuses to start naming %s (exit 2)', async (variable, env) => {
+    const { io, err } = capture();
+    expect(await main([], env, io)).toBe(2);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(new RegExp(`^faceid-proxy: ${variable} `));
+  });
+
+  it('prints usage for --help', async () => {
+    const { io, out } = capture();
+    expect(await main(['--help'], {}, io)).toBe(0);
+    expect(out.join('\n')).toMatch(/FACEID_REDIRECT_URLS/);
+  });
+});
+
+describe('the faceid-proxy bin', () => {
+  it('starts from dist, answers, and exits 0 on SIGTERM', async () => {
+    const cli = fileURLToPath(new URL('../../dist/node/cli.js', import.meta.url));
+    const child = spawn(process.execPath, [cli], {
+      env: { PATH: process.env['PATH'], FACEID_ENDPOINT: simulator.url, FACEID_REDIRECT_URLS: RETURN, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = once(child, 'exit');
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /listening on (http:\/\/\S+)/.exec(stdout);
+        if (match) resolve(match[1] as string);
+      });
+      child.once('exit', () => reject(new Error(`exited early: ${stderr}`)));
+    });
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+    child.kill('SIGTERM');
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(stdout).toContain('upstream: simulator');
+  });
+});
