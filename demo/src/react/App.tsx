@@ -49,7 +49,7 @@ export function App() {
       </section>
       <Decision decision={decision} />
       <section className="card">
-        <h2>Event log</h2>
+        <h2>Event log (newest first)</h2>
         <button type="button" onClick={() => (clearLog(), setLog([]))}>
           Clear the log
         </button>

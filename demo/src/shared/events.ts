@@ -1,5 +1,5 @@
 // The demo's live event log: every `faceid-*` event the element fires, with its detail. Kept in sessionStorage
-// so the log survives the round trip to the hosted page (it is per tab, like the element's own flow).
+// so the log survives the round trip to the hosted page (one log per page and tab, like the element's flow).
 
 /** Every event `<faceid-verify>` fires (design.md, "The element"). */
 export const FACEID_EVENTS = [
@@ -22,7 +22,7 @@ export interface LogEntry {
   detail: string | null;
 }
 
-const STORAGE_KEY = 'faceid-demo:log';
+const storageKey = () => `faceid-demo:log:${location.pathname}`;
 const MAX_ENTRIES = 60;
 
 /** Calls `onEvent` for each `faceid-*` event reaching `target`; returns the function that removes the listeners. */
@@ -33,9 +33,9 @@ export function listenToFaceIdEvents(target: EventTarget, onEvent: (event: Event
   };
 }
 
-/** Appends the event to this tab's stored log and returns the whole log, oldest first. */
+/** Adds the event to this page's stored log and returns the whole log, newest first. */
 export function recordEvent(event: Event): LogEntry[] {
-  const log = readLog();
+  const log = readLog().reverse();
   const detail = event instanceof CustomEvent && event.detail !== undefined ? event.detail : null;
   log.push({
     id: (log.at(-1)?.id ?? 0) + 1,
@@ -43,15 +43,15 @@ export function recordEvent(event: Event): LogEntry[] {
     type: event.type,
     detail: detail === null ? null : JSON.stringify(detail, null, 2),
   });
-  const kept = log.slice(-MAX_ENTRIES);
-  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(kept));
+  const kept = log.slice(-MAX_ENTRIES).reverse();
+  sessionStorage.setItem(storageKey(), JSON.stringify(kept));
   return kept;
 }
 
-/** This tab's stored log, oldest first (empty when none or unreadable). */
+/** This page's stored log, newest first (empty when none or unreadable). */
 export function readLog(): LogEntry[] {
   try {
-    const parsed: unknown = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '[]');
+    const parsed: unknown = JSON.parse(sessionStorage.getItem(storageKey()) ?? '[]');
     return Array.isArray(parsed) ? (parsed as LogEntry[]) : [];
   } catch {
     return [];
@@ -59,5 +59,5 @@ export function readLog(): LogEntry[] {
 }
 
 export function clearLog(): void {
-  sessionStorage.removeItem(STORAGE_KEY);
+  sessionStorage.removeItem(storageKey());
 }

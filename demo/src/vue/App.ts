@@ -55,7 +55,7 @@ export const App = defineComponent({
       <p>{{ decision === 'pending' ? 'Asking your server…' : describeDecision(decision) }}</p>
     </section>
     <section class="card">
-      <h2>Event log</h2>
+      <h2>Event log (newest first)</h2>
       <button type="button" @click="clear">Clear the log</button>
       <ol class="log">
         <li v-for="entry in log" :key="entry.id">
