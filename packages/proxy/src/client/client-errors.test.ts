@@ -142,10 +142,11 @@ describe('redirects are refused', () => {
   });
   afterAll(() => target.close());
 
-  it('never follows a 302 to another server: the global fetch fails it as a network error', async () => {
+  it('never follows a 302 to another server: the global fetch fails it as a network error, not retried', async () => {
     reply = () => ({ status: 302, headers: { location: target.url } });
-    const error = await failure(client().getFaceIdTokenIntl({}), FaceIdNetworkError);
+    const error = await failure(client().getWebVerificationResultIntl({ BizToken: 't' }), FaceIdNetworkError);
 
+    expect(error).toMatchObject({ retryable: false, action: 'GetWebVerificationResultIntl' });
     expect(error.message).toContain('redirect');
     expect(server.calls).toHaveLength(1);
     expect(target.calls).toHaveLength(0);

@@ -72,6 +72,13 @@ describe('error classes', () => {
       'GetFaceIdTokenIntl failed: network error (TypeError: connect ECONNREFUSED 127.0.0.1:1: ECONNREFUSED)',
     );
     expect(error.cause).toBe(cause);
+    expect(error.retryable).toBe(true);
     expect(new FaceIdNetworkError('X', 'a string').message).toBe('X failed: network error (unknown cause)');
+  });
+
+  it('FaceIdNetworkError for a redirect refused by fetch is not retryable', () => {
+    const cause = new TypeError('fetch failed', { cause: new Error('unexpected redirect') });
+
+    expect(new FaceIdNetworkError('GetFaceIdResultIntl', cause).retryable).toBe(false);
   });
 });

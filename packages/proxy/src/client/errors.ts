@@ -47,14 +47,19 @@ export class FaceIdTimeoutError extends FaceIdError {
 }
 
 /**
- * The request failed before any HTTP answer: DNS, connection refused or reset, TLS, or a redirect refused by
- * `fetch` (`redirect: 'error'`), which runtimes report as a plain network failure.
+ * The request failed before any HTTP answer: DNS, connection refused or reset, TLS (retryable), or a redirect
+ * refused by `fetch` (`redirect: 'error'`; not retryable, the endpoint is misconfigured). Runtimes report that
+ * refusal as a plain fetch failure; it is recognised where the cause says so (Node: "unexpected redirect",
+ * Deno: "redirect mode").
  */
 export class FaceIdNetworkError extends FaceIdError {
   override name = 'FaceIdNetworkError';
 
   constructor(action: string, cause: unknown) {
-    super(action, `${action} failed: network error (${describeCause(cause)})`, true, { cause });
+    const detail = describeCause(cause);
+    super(action, `${action} failed: network error (${detail})`, !/unexpected redirect|redirect mode/i.test(detail), {
+      cause,
+    });
   }
 }
 

@@ -31,7 +31,7 @@ beforeEach(() => {
 });
 
 describe('undiciFetch', () => {
-  it('sends method, headers and a UTF-8 body, and answers a Response', async () => {
+  it('sends method, headers and a UTF-8 body, and answers like a Response', async () => {
     reply = () => ({ status: 201, body: { ok: '好' }, headers: { 'x-answer': '42' } });
     const response = await undiciFetch(server.url, {
       method: 'POST',
@@ -39,8 +39,7 @@ describe('undiciFetch', () => {
       body: '{"Name":"韦小宝"}',
     });
 
-    expect(response).toBeInstanceOf(Response);
-    expect(response.status).toBe(201);
+    expect(response).toMatchObject({ status: 201, ok: true });
     expect(response.headers.get('x-answer')).toBe('42');
     expect(await response.json()).toEqual({ ok: '好' });
     expect(server.calls[0]).toMatchObject({ method: 'POST', action: 'Ping', body: '{"Name":"韦小宝"}' });
@@ -55,7 +54,8 @@ describe('undiciFetch', () => {
       body: new TextEncoder().encode('abc'),
     });
 
-    expect(response.status).toBe(204);
+    expect(response).toMatchObject({ status: 204, ok: true });
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array());
     expect(server.calls[0]).toMatchObject({ method: 'PUT', action: 'Bytes', body: 'abc' });
   });
 
@@ -63,7 +63,7 @@ describe('undiciFetch', () => {
     reply = () => ({ status: 302, headers: { location: target.url } });
     const response = await undiciFetch(server.url, { method: 'POST', body: '{}', redirect: 'error' });
 
-    expect(response.status).toBe(302);
+    expect(response).toMatchObject({ status: 302, ok: false });
     expect(response.headers.get('location')).toBe(target.url);
     expect(target.calls).toHaveLength(0);
   });
@@ -97,7 +97,7 @@ describe('undiciFetch', () => {
   });
 
   it('refuses a Request object and streaming bodies with a TypeError', async () => {
-    await expect(undiciFetch(new Request(server.url))).rejects.toThrow(TypeError);
+    await expect(undiciFetch(new Request(server.url) as never)).rejects.toThrow(TypeError);
     await expect(undiciFetch(server.url, { method: 'POST', body: new Blob(['x']) })).rejects.toThrow(TypeError);
     expect(server.calls).toHaveLength(0);
   });

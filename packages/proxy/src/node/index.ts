@@ -8,6 +8,12 @@ export {
   proxyOptionsFromEnv,
   SANDBOX_CREDENTIALS,
 } from './env.js';
-export { createUndiciFetch, undiciFetch, type UndiciFetchOptions } from './fetch.js';
+export {
+  createUndiciFetch,
+  undiciFetch,
+  type UndiciFetch,
+  type UndiciFetchOptions,
+  type UndiciFetchResponse,
+} from './fetch.js';
 export { main as runFaceIdProxyCli } from './main.js';
 export { serveFaceIdProxy, withNodeDefaults, type RunningFaceIdProxy, type ServeFaceIdProxyOptions } from './serve.js';
