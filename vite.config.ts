@@ -1,11 +1,42 @@
 // Vitest projects: `node` (proxy, simulator, Node-side element checks) and `browser` (the element and the
 // proxy's Web-standard handler in real Chromium). In-repo packages resolve to source via the `source` condition.
 import { playwright } from '@vitest/browser-playwright';
+import { createServer } from 'node:net';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import type { BrowserCommand } from 'vitest/node';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 const launchOptions = chromiumLaunchOptions();
+
+/** A port free right now on 127.0.0.1 (asked of the OS by listening on port 0). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+// The element tests' proxy must allow the browser page's origin before the page exists: pin its port.
+const browserPort = Number(process.env.VITEST_BROWSER_PORT) || (await freePort());
+
+/** Browser commands run here, in the Vitest process, against the servers packages/element/test/global-setup.ts
+ * started (it leaves their controls under this symbol; see packages/element/test/stack.ts). */
+function stackCommand(name: string): BrowserCommand<unknown[]> {
+  return (_context, ...args) => {
+    const control = (globalThis as Record<symbol, Record<string, (...a: unknown[]) => unknown> | undefined>)[
+      Symbol.for('faceid-verify.element-test.stack')
+    ];
+    if (!control) throw new Error('The element test stack is not running (packages/element/test/global-setup.ts).');
+    return control[name]!(...args);
+  };
+}
 
 export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
@@ -34,6 +65,13 @@ export default defineConfig({
             headless: true,
             provider: playwright({ launchOptions }),
             instances: [{ browser: 'chromium' }],
+            api: { port: browserPort, strictPort: true },
+            commands: Object.fromEntries(
+              ['simulatorOutcome', 'simulatorFault', 'proxyDown', 'proxyUp'].map((name) => [
+                name,
+                stackCommand(name),
+              ]),
+            ),
           },
         },
       },

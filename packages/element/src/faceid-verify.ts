@@ -153,10 +153,9 @@ export class FaceIdVerifyElement extends LitElement {
     if (name === 'lang') this.requestUpdate();
   }
 
-  protected override firstUpdated(): void {
-    if (!this.proxy && this.state === 'idle') {
-      this.#flow.fail(missingProxy());
-    }
+  protected override willUpdate(): void {
+    // On the first render (so a framework had the chance to set the property), in the same update.
+    if (!this.hasUpdated && !this.proxy && this.state === 'idle') this.#flow.fail(missingProxy());
   }
 
   protected override render(): TemplateResult {

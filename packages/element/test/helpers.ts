@@ -1,0 +1,122 @@
+/**
+ * Helpers for the element's browser tests: mount elements, drive the real flow against the proxy and simulator
+ * started by global-setup.ts, and simulate the return from the hosted page without leaving the test page.
+ */
+import { afterEach, inject } from 'vitest';
+import { commands } from 'vitest/browser';
+import '../src/define.js';
+import type { FaceIdEventMap, FaceIdRedirectDetail } from '../src/events.js';
+import type { FaceIdVerifyElement } from '../src/faceid-verify.js';
+import type { FaceIdState } from '../src/states.js';
+import './commands.js';
+
+export const stack = inject('faceidStack');
+
+/** States in which the element waits for the user (or the page). */
+export const SETTLED_STATES: readonly FaceIdState[] = ['idle', 'passed', 'failed', 'incomplete', 'expired', 'error'];
+
+const pageUrl = location.href;
+
+// Test files run side by side in iframes of one origin, sharing storage: flows are keyed by their own BizToken,
+// so each test leaves the others' alone and only its elements and address bar are reset.
+afterEach(() => {
+  for (const element of document.querySelectorAll('faceid-verify')) element.remove();
+  history.replaceState(history.state, '', pageUrl);
+});
+
+export interface MountOptions {
+  proxy?: string | null;
+  lang?: string;
+  /** Runs before the element is connected (listeners, properties). */
+  before?: (element: FaceIdVerifyElement) => void;
+}
+
+/** Creates a `<faceid-verify>` (proxy: the test proxy unless given) and waits for its first render. */
+export async function mount({ proxy = stack.mainProxyUrl, lang, before }: MountOptions = {}) {
+  const element = document.createElement('faceid-verify');
+  if (proxy !== null) element.setAttribute('proxy', proxy);
+  if (lang) element.setAttribute('lang', lang);
+  element.incompleteRetryDelays = [0, 0];
+  before?.(element);
+  document.body.append(element);
+  await element.updateComplete;
+  return element;
+}
+
+/** Every `faceid-…` event the element fires from now on, in order. */
+export function recordEvents(element: HTMLElement) {
+  const names = [
+    'faceid-statechange',
+    'faceid-start',
+    'faceid-redirect',
+    'faceid-result',
+    'faceid-error',
+  ] as const satisfies readonly (keyof FaceIdEventMap)[];
+  const events: FaceIdEventMap[(typeof names)[number]][] = [];
+  for (const name of names) element.addEventListener(name, (event) => events.push(event));
+  return events;
+}
+
+/** Resolves once the element is in one of `states` (at once if it already is). */
+export function untilState(element: FaceIdVerifyElement, states: readonly FaceIdState[] = SETTLED_STATES) {
+  return new Promise<FaceIdState>((resolve) => {
+    if (states.includes(element.state)) return resolve(element.state);
+    const listener = (event: FaceIdEventMap['faceid-statechange']) => {
+      if (!states.includes(event.detail.state)) return;
+      element.removeEventListener('faceid-statechange', listener);
+      resolve(event.detail.state);
+    };
+    element.addEventListener('faceid-statechange', listener);
+  });
+}
+
+/** Starts a flow with the redirect cancelled (the test page stays), returning the `faceid-redirect` detail. */
+export async function startWithoutLeaving(element: FaceIdVerifyElement): Promise<FaceIdRedirectDetail> {
+  let detail: FaceIdRedirectDetail | undefined;
+  element.addEventListener(
+    'faceid-redirect',
+    (event) => {
+      event.preventDefault();
+      detail = event.detail;
+    },
+    { once: true },
+  );
+  await element.start();
+  if (!detail) throw new Error(`no faceid-redirect; state ${element.state}, error ${JSON.stringify(element.error)}`);
+  return detail;
+}
+
+/** What the hosted page does on return: this page's URL with `token` (and `other=1`) in the query. */
+export function arriveWithToken(bizToken: string): void {
+  const url = new URL(pageUrl);
+  url.searchParams.set('token', bizToken);
+  url.searchParams.set('other', '1');
+  history.replaceState(history.state, '', url.href);
+}
+
+/**
+ * The whole round trip without leaving the page: start (redirect cancelled), let the simulator record
+ * `outcome` for the BizToken, come back with `?token=`, connect a new element and wait until it settles.
+ */
+export async function verifyWithOutcome(outcome: string | null, options: MountOptions = {}) {
+  const starter = await mount(options);
+  const { bizToken } = await startWithoutLeaving(starter);
+  starter.remove();
+  if (outcome) await commands.simulatorOutcome(bizToken, outcome);
+  arriveWithToken(bizToken);
+  let events: ReturnType<typeof recordEvents> = [];
+  const element = await mount({ ...options, before: (el) => (events = recordEvents(el)) });
+  await untilState(element);
+  await element.updateComplete;
+  return { element, bizToken, events };
+}
+
+/** The rendered shadow DOM node for a CSS part, or null. */
+export function part(element: FaceIdVerifyElement, name: string): HTMLElement | null {
+  return element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+}
+
+/** Requests the page made to a path (from the Resource Timing buffer). */
+export function requestsTo(path: string): number {
+  return performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname.endsWith(path)).length;
+}

@@ -1,0 +1,93 @@
+/**
+ * The real servers the element's browser tests talk to, each a simulator (with test controls) behind a signing
+ * proxy that allows the test page's origin. Started by global-setup.ts in the Vitest process; the browser
+ * reaches them over loopback. Test files run side by side, so what one test breaks must not reach another's:
+ * - `main`: shared by every test that needs an ordinary flow;
+ * - `expiring`: BizTokens expire after 1 ms, for the `expired` status without moving any clock;
+ * - `faulty`: faults and a proxy that goes down and up again, used by errors.browser.test.ts only.
+ */
+import { serveFaceIdProxy, type RunningFaceIdProxy } from '@faceid-verify/proxy/node';
+import { DEMO_CREDENTIALS } from '@faceid-verify/simulator';
+import { serveSimulator, type RunningSimulator } from '@faceid-verify/simulator/node';
+
+export type PairName = 'main' | 'expiring' | 'faulty';
+
+/** What the tests may ask of the servers, through the browser commands in vite.config.ts. */
+export interface StackControl {
+  simulatorOutcome(token: string, outcome: string, pair?: PairName): Promise<void>;
+  /** Injects a simulator fault (`http-500`, `hang`, …) for the next `count` calls, on the `faulty` pair. */
+  simulatorFault(mode: string, count: number): Promise<void>;
+  /** Stops the `faulty` proxy (its port then refuses connections) / starts it again on the same port. */
+  proxyDown(): Promise<void>;
+  proxyUp(): Promise<void>;
+}
+
+export type StackUrls = Record<`${PairName}ProxyUrl`, string> & { mainSimulatorUrl: string };
+
+/** Where global-setup leaves the control for the browser commands (a different module graph, same process). */
+export const STACK_CONTROL_KEY = Symbol.for('faceid-verify.element-test.stack');
+
+interface Pair {
+  simulator: RunningSimulator;
+  proxy: RunningFaceIdProxy | null;
+}
+
+export async function startStack(pageOrigins: string[]) {
+  const pairs: Record<PairName, Pair> = {
+    main: await startPair(pageOrigins, {}),
+    expiring: await startPair(pageOrigins, { bizTokenTtlMs: 1 }),
+    faulty: await startPair(pageOrigins, {}),
+  };
+  const urls: StackUrls = {
+    mainProxyUrl: pairs.main.proxy!.url,
+    expiringProxyUrl: pairs.expiring.proxy!.url,
+    faultyProxyUrl: pairs.faulty.proxy!.url,
+    mainSimulatorUrl: pairs.main.simulator.url,
+  };
+  const faulty = pairs.faulty;
+  const control: StackControl = {
+    simulatorOutcome: (token, outcome, pair = 'main') =>
+      post(`${pairs[pair].simulator.url}/__simulator/outcomes`, { token, outcome }),
+    simulatorFault: (mode, count) => post(`${faulty.simulator.url}/__simulator/faults`, { mode, count }),
+    async proxyDown() {
+      await faulty.proxy?.close();
+      faulty.proxy = null;
+    },
+    async proxyUp() {
+      faulty.proxy ??= await serveProxy(pageOrigins, faulty.simulator.url, Number(new URL(urls.faultyProxyUrl).port));
+    },
+  };
+  const close = async () => {
+    await Promise.all(Object.values(pairs).flatMap((pair) => [pair.proxy?.close(), pair.simulator.close()]));
+  };
+  return { urls, control, close };
+}
+
+async function startPair(pageOrigins: string[], simulatorOptions: { bizTokenTtlMs?: number }): Promise<Pair> {
+  const simulator = await serveSimulator({ testControls: true, port: 0, ...simulatorOptions });
+  return { simulator, proxy: await serveProxy(pageOrigins, simulator.url, 0) };
+}
+
+function serveProxy(pageOrigins: string[], simulatorUrl: string, port: number): Promise<RunningFaceIdProxy> {
+  return serveFaceIdProxy({
+    credentials: DEMO_CREDENTIALS,
+    endpoint: simulatorUrl,
+    sandbox: true,
+    allowedOrigins: pageOrigins,
+    // Vitest's tester page is served at `/` of the browser origin; its query (sessionId, …) is dropped.
+    redirectUrls: pageOrigins.map((origin) => `${origin}/`),
+    rateLimit: false,
+    retries: 0,
+    logger: () => {},
+    port,
+  });
+}
+
+async function post(url: string, body: unknown): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${await response.text()}`);
+}
