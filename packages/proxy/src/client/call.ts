@@ -86,7 +86,8 @@ function deadline(timeoutMs: number, caller: AbortSignal | undefined) {
     expired = true;
     controller.abort(new DOMException('The FaceID call timed out', 'TimeoutError'));
   }, timeoutMs);
-  caller?.addEventListener('abort', onAbort, { once: true });
+  if (caller?.aborted) onAbort();
+  else caller?.addEventListener('abort', onAbort, { once: true });
   return {
     signal: controller.signal,
     timedOut: () => expired,

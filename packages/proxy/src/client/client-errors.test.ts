@@ -205,6 +205,23 @@ describe("the caller's AbortSignal", () => {
     expect(server.calls).toHaveLength(0);
   });
 
+  it('sends nothing when it aborts while the credentials provider is still answering', async () => {
+    let release!: () => void;
+    const providerWaits = new Promise<void>((resolve) => (release = resolve));
+    const provider = async () => {
+      await providerWaits;
+      return CREDENTIALS;
+    };
+    const controller = new AbortController();
+    const pending = client({ credentials: provider }).getFaceIdTokenIntl({}, { signal: controller.signal });
+    const reason = new Error('changed my mind');
+    controller.abort(reason);
+    release();
+
+    await expect(pending).rejects.toBe(reason);
+    expect(server.calls).toHaveLength(0);
+  });
+
   it('stops the backoff between retries', async () => {
     reply = () => ({ status: 500 });
     const controller = new AbortController();

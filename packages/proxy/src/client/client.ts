@@ -29,7 +29,8 @@ type Method<A extends FaceIdAction> = (
 /**
  * A FaceID API client. Every method resolves with Tencent's `Response` object (fields in Tencent's spelling,
  * `RequestId` included) and rejects with a `FaceIdError` subclass: `FaceIdApiError` (`Response.Error`),
- * `FaceIdTimeoutError`, `FaceIdNetworkError`, `FaceIdBadResponseError`; or with the caller's `signal.reason`.
+ * `FaceIdTimeoutError`, `FaceIdNetworkError`, `FaceIdBadResponseError`; or with the caller's `signal.reason`,
+ * or what an async credentials provider threw (unchanged).
  */
 export interface FaceIdClient {
   /** `ApplyWebVerificationBizTokenIntl`: a BizToken and the VerificationURL of the hosted page. Never retried. */
@@ -86,7 +87,14 @@ export function createFaceIdClient(options: FaceIdClientOptions): FaceIdClient {
     keyCache: new SigningKeyCache(),
     language: options.language,
   };
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.backoff, retries: options.retries ?? 2 };
+  const { backoff = {} } = options;
+  const policy: RetryPolicy = {
+    retries: options.retries ?? DEFAULT_RETRY_POLICY.retries,
+    baseDelayMs: backoff.baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
+    maxDelayMs: backoff.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
+    random: backoff.random ?? DEFAULT_RETRY_POLICY.random,
+    sleep: backoff.sleep ?? DEFAULT_RETRY_POLICY.sleep,
+  };
   const clientTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   function method<A extends FaceIdAction>(action: A): Method<A> {
