@@ -4,9 +4,12 @@ import {
   buildStringToSign,
   credentialScope,
   deriveSigningKey,
+  toHex,
   utcDate,
+  utf8,
   webTc3Crypto,
 } from '@faceid-verify/proxy/signing';
+import { nodeTc3Crypto } from '@faceid-verify/proxy/node';
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from './app.js';
 import { signedApiRequest } from './sign-request.js';
@@ -34,24 +37,24 @@ async function errorCodeOf(request: Request): Promise<string | undefined> {
   return (await call(request)).Response.Error?.Code;
 }
 
-/** A request whose signature also covers `x-tc-action` (SignedHeaders=content-type;host;x-tc-action). */
-async function signWithActionHeader(action: string): Promise<Request> {
-  const body = JSON.stringify(apply);
+/** A request signed by hand over `body` bytes, also covering `extraSigned` headers (sent as given). */
+async function signRaw(body: Uint8Array<ArrayBuffer>, extraSigned: Record<string, string> = {}): Promise<Request> {
   const date = utcDate(TIMESTAMP);
+  const headers = { 'content-type': 'application/json', host: 'faceid.intl.tencentcloudapi.com', ...extraSigned };
   const canonical = buildCanonicalRequest({
-    headers: { 'content-type': 'application/json', host: 'faceid.intl.tencentcloudapi.com', 'x-tc-action': action },
-    hashedPayload: await webTc3Crypto.sha256Hex(body),
+    headers,
+    hashedPayload: toHex(await crypto.subtle.digest('SHA-256', body)),
   });
   const scope = credentialScope(date, 'faceid');
   const stringToSign = buildStringToSign(TIMESTAMP, scope, await webTc3Crypto.sha256Hex(canonical));
   const key = await deriveSigningKey(webTc3Crypto, DEMO_CREDENTIALS.secretKey, date, 'faceid');
   const signature = await webTc3Crypto.hmacSha256Hex(key, stringToSign);
-  const request = await signedApiRequest(action, apply, { timestamp: TIMESTAMP, body });
-  request.headers.set(
-    'authorization',
-    buildAuthorization(DEMO_CREDENTIALS.secretId, scope, 'content-type;host;x-tc-action', signature),
-  );
-  return request;
+  const request = await signedApiRequest('ApplyWebVerificationBizTokenIntl', apply, { timestamp: TIMESTAMP });
+  const sent = new Headers(request.headers);
+  for (const [name, value] of Object.entries(extraSigned)) sent.set(name, value);
+  const names = Object.keys(headers).sort().join(';');
+  sent.set('authorization', buildAuthorization(DEMO_CREDENTIALS.secretId, scope, names, signature));
+  return new Request(request.url, { method: 'POST', headers: sent, body });
 }
 
 describe('TC3-HMAC-SHA256 verification', () => {
@@ -163,11 +166,30 @@ describe('TC3-HMAC-SHA256 verification', () => {
   });
 
   it('accepts extra sorted signed headers and checks their values', async () => {
-    expect(await errorCodeOf(await signWithActionHeader('ApplyWebVerificationBizTokenIntl'))).toBeUndefined();
-    const changed = await signWithActionHeader('ApplyWebVerificationBizTokenIntl');
-    changed.headers.set('x-tc-action', 'GetWebVerificationResultIntl');
+    const body = utf8(JSON.stringify(apply));
+    const action = { 'x-tc-action': 'ApplyWebVerificationBizTokenIntl' };
+    expect(await errorCodeOf(await signRaw(body, action))).toBeUndefined();
+    const changed = await signRaw(body, action);
+    changed.headers.set('x-tc-action', 'applywebverificationbiztokenintl');
     expect(await errorCodeOf(changed)).toBe('AuthFailure.SignatureFailure');
   });
+
+  for (const [name, crypto] of [
+    ['Web Crypto', undefined],
+    ['node:crypto', nodeTc3Crypto],
+  ] as const) {
+    it(`hashes the exact body bytes (${name}): BOM kept, invalid UTF-8 signed fine then rejected as a parameter`, async () => {
+      const app = createSimulator({
+        publicUrl: 'http://127.0.0.1:8788',
+        now: () => NOW,
+        ...(crypto ? { crypto } : {}),
+      });
+      const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(JSON.stringify(apply))]);
+      expect((await call(await signRaw(withBom), app)).Response.Error).toBeUndefined();
+      const invalid = new Uint8Array([0x7b, 0xff, 0x7d]);
+      expect((await call(await signRaw(invalid), app)).Response.Error?.Code).toBe('InvalidParameter');
+    });
+  }
 
   it('requires the X-TC-Token of temporary credentials', async () => {
     const signed = await signedApiRequest('ApplyWebVerificationBizTokenIntl', apply, {

@@ -12,6 +12,7 @@ import {
   toHex,
   utcDate,
   webTc3Crypto,
+  type Tc3Crypto,
 } from '@faceid-verify/proxy/signing';
 import { SimulatorApiError } from './api-error.js';
 import { MAX_CLOCK_SKEW_S, type SimulatorCredential } from './types.js';
@@ -96,6 +97,20 @@ export function timingSafeEqual(a: string, b: string): boolean {
   return diff === 0;
 }
 
+// ignoreBOM keeps a leading BOM in the text, so re-encoding gives back the exact bytes.
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Hex SHA-256 of the exact body bytes: via `crypto` when they are UTF-8 (always, for JSON), else Web Crypto. */
+async function hashBody(body: Uint8Array<ArrayBuffer>, crypto: Tc3Crypto): Promise<string> {
+  let text: string;
+  try {
+    text = utf8Decoder.decode(body);
+  } catch {
+    return toHex(await globalThis.crypto.subtle.digest('SHA-256', body));
+  }
+  return crypto.sha256Hex(text);
+}
+
 export interface Tc3Verifier {
   /**
    * Checks one request's signature at `nowMs`.
@@ -105,7 +120,11 @@ export interface Tc3Verifier {
   verify(request: SignedRequest, nowMs: number): Promise<SimulatorCredential>;
 }
 
-export function createTc3Verifier(credentials: readonly SimulatorCredential[]): Tc3Verifier {
+/** @param crypto hash/HMAC primitives; default Web Crypto (Node callers pass `nodeTc3Crypto`). */
+export function createTc3Verifier(
+  credentials: readonly SimulatorCredential[],
+  crypto: Tc3Crypto = webTc3Crypto,
+): Tc3Verifier {
   const byId = new Map(credentials.map((credential) => [credential.secretId, credential]));
   const keyCache = new SigningKeyCache();
   return {
@@ -136,12 +155,12 @@ export function createTc3Verifier(credentials: readonly SimulatorCredential[]): 
         path: url.pathname,
         query: url.search.slice(1),
         headers: signedHeaderValues(request, auth.signedHeaders),
-        hashedPayload: toHex(await crypto.subtle.digest('SHA-256', request.body)),
+        hashedPayload: await hashBody(request.body, crypto),
       });
       const scope = credentialScope(auth.date, SERVICE);
-      const stringToSign = buildStringToSign(timestamp, scope, await webTc3Crypto.sha256Hex(canonicalRequest));
-      const key = await keyCache.get(webTc3Crypto, credential.secretKey, auth.date, SERVICE);
-      const expected = await webTc3Crypto.hmacSha256Hex(key, stringToSign);
+      const stringToSign = buildStringToSign(timestamp, scope, await crypto.sha256Hex(canonicalRequest));
+      const key = await keyCache.get(crypto, credential.secretKey, auth.date, SERVICE);
+      const expected = await crypto.hmacSha256Hex(key, stringToSign);
       if (!timingSafeEqual(expected, auth.signature)) throw new SimulatorApiError('AuthFailure.SignatureFailure');
       return credential;
     },

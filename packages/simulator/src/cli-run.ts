@@ -7,7 +7,7 @@ import { serveSimulator, type RunningSimulator } from './node.js';
 import { DEMO_CREDENTIALS, type SimulatorCredential } from './types.js';
 
 const USAGE = `Usage: faceid-simulator [--port 8788] [--host 127.0.0.1] [--credential SECRET_ID:SECRET_KEY]...
-                        [--public-url URL] [--test-controls]`;
+                        [--public-url URL] [--test-controls] [--rate-limit CALLS_PER_SECOND]`;
 
 /** `ID:KEY` or `ID:KEY:SESSION_TOKEN`. */
 export function parseCredential(text: string): SimulatorCredential {
@@ -29,6 +29,14 @@ export interface CliConfig {
   usesDemoCredentials: boolean;
   publicUrl?: string;
   testControls: boolean;
+  /** Calls per second per action; Tencent's 20 when absent. */
+  rateLimitPerSecond?: number;
+}
+
+function parseRateLimit(text: string): number {
+  const limit = Number(text);
+  if (!/^\d+$/.test(text) || limit < 1) throw new Error(`--rate-limit must be a positive integer, got "${text}"`);
+  return limit;
 }
 
 /** @throws {Error} with a message naming the bad argument. */
@@ -42,6 +50,7 @@ export function parseCli(argv: string[]): CliConfig {
       credential: { type: 'string', multiple: true },
       'public-url': { type: 'string' },
       'test-controls': { type: 'boolean', default: false },
+      'rate-limit': { type: 'string' },
     },
   });
   const credentials = (values.credential ?? []).map(parseCredential);
@@ -53,6 +62,7 @@ export function parseCli(argv: string[]): CliConfig {
     testControls: values['test-controls'],
   };
   if (values['public-url'] !== undefined) config.publicUrl = values['public-url'];
+  if (values['rate-limit'] !== undefined) config.rateLimitPerSecond = parseRateLimit(values['rate-limit']);
   return config;
 }
 

@@ -38,6 +38,10 @@ describe('parseCli', () => {
     });
   });
 
+  it('reads a rate limit for benchmarks', () => {
+    expect(parseCli(['--rate-limit', '100000']).rateLimitPerSecond).toBe(100_000);
+  });
+
   it('falls back to port 8788 and the demo pair', () => {
     expect(parseCli([])).toMatchObject({
       port: 8788,
@@ -51,6 +55,7 @@ describe('parseCli', () => {
     expect(() => parseCli(['--port', 'http'])).toThrow(/--port/);
     expect(() => parseCli(['--credential', 'no-colon'])).toThrow(/--credential/);
     expect(() => parseCli(['--verbose'])).toThrow(/verbose/);
+    expect(() => parseCli(['--rate-limit', '0'])).toThrow(/--rate-limit/);
   });
 });
 

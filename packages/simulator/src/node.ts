@@ -1,6 +1,7 @@
 /** `@faceid-verify/simulator/node`: serve the simulator on Node with `@hono/node-server`. */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { nodeTc3Crypto } from '@faceid-verify/proxy/node';
 import type { Hono } from 'hono';
 import { createSimulator } from './app.js';
 import type { SimulatorOptions } from './types.js';
@@ -34,7 +35,8 @@ function urlHost(hostname: string): string {
  * @throws whatever `listen` raises (e.g. EADDRINUSE), and `createSimulator`'s option errors.
  */
 export async function serveSimulator(options: ServeSimulatorOptions = {}): Promise<RunningSimulator> {
-  const { port = 0, hostname = '127.0.0.1', publicUrl, ...rest } = options;
+  const { port = 0, hostname = '127.0.0.1', publicUrl, ...given } = options;
+  const rest = { crypto: nodeTc3Crypto, ...given };
   let app: Hono | undefined;
   if (publicUrl !== undefined) app = createSimulator({ ...rest, publicUrl });
   const server: ServerType = await new Promise((resolve, reject) => {

@@ -75,7 +75,7 @@ export function createState(options: SimulatorOptions): SimulatorState {
     store,
     limiter,
     faults,
-    verifier: createTc3Verifier(credentials),
+    verifier: createTc3Verifier(credentials, options.crypto),
     calls: [],
     publicUrl: normalisePublicUrl(options.publicUrl),
     bizTokenTtlMs: positive('bizTokenTtlMs', options.bizTokenTtlMs, DEFAULT_BIZ_TOKEN_TTL_MS),

@@ -1,4 +1,5 @@
 /** Options and shared types of the FaceID simulator. */
+import type { Tc3Crypto } from '@faceid-verify/proxy/signing';
 
 /** One API key pair the simulator accepts, like a CAM key (or STS temporary credentials with `sessionToken`). */
 export interface SimulatorCredential {
@@ -23,6 +24,8 @@ export interface SimulatorOptions {
   resultTtlMs?: number;
   /** Calls per second per action before `RequestLimitExceeded`. Default 20 (Tencent's limit). */
   rateLimitPerSecond?: number;
+  /** Hash/HMAC primitives for signature checks. Default Web Crypto; `serveSimulator` uses `node:crypto`. */
+  crypto?: Tc3Crypto;
 }
 
 /** What the user did on the hosted page (or what a test preset). `abandon` = came back without a verdict. */
