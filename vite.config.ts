@@ -55,6 +55,7 @@ export default defineConfig({
       },
       {
         extends: true,
+        optimizeDeps: { include: ['lit', 'axe-core'] },
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.ts'],
@@ -66,12 +67,18 @@ export default defineConfig({
             provider: playwright({ launchOptions }),
             instances: [{ browser: 'chromium' }],
             api: { port: browserPort, strictPort: true },
-            commands: Object.fromEntries(
-              ['simulatorOutcome', 'simulatorFault', 'proxyDown', 'proxyUp'].map((name) => [
-                name,
-                stackCommand(name),
-              ]),
-            ),
+            commands: {
+              ...Object.fromEntries(
+                ['simulatorOutcome', 'simulatorFault', 'proxyDown', 'proxyUp', 'hostedPageLanguage'].map((name) => [
+                  name,
+                  stackCommand(name),
+                ]),
+              ),
+              emulateReducedMotion: (({ page }, reduce: boolean) =>
+                page.emulateMedia({ reducedMotion: reduce ? 'reduce' : 'no-preference' })) satisfies BrowserCommand<
+                [boolean]
+              >,
+            },
           },
         },
       },

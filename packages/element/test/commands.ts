@@ -9,5 +9,8 @@ declare module 'vitest/browser' {
     simulatorFault: Command<StackControl['simulatorFault']>;
     proxyDown: Command<StackControl['proxyDown']>;
     proxyUp: Command<StackControl['proxyUp']>;
+    hostedPageLanguage: Command<StackControl['hostedPageLanguage']>;
+    /** Playwright's `page.emulateMedia({ reducedMotion })` for this test file's page. */
+    emulateReducedMotion: (reduce: boolean) => Promise<void>;
   }
 }

@@ -6,6 +6,7 @@ import { afterEach, inject } from 'vitest';
 import { commands } from 'vitest/browser';
 import '../src/define.js';
 import type { FaceIdEventMap, FaceIdRedirectDetail } from '../src/events.js';
+import { saveFlow } from '../src/flow-store.js';
 import type { FaceIdVerifyElement } from '../src/faceid-verify.js';
 import type { FaceIdState } from '../src/states.js';
 import './commands.js';
@@ -120,3 +121,39 @@ export function part(element: FaceIdVerifyElement, name: string): HTMLElement | 
 export function requestsTo(path: string): number {
   return performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname.endsWith(path)).length;
 }
+
+/**
+ * One way to bring a fresh element into each state, with real requests. Busy states are held by the
+ * never-answering server; `error` is a timeout against it (retryable, so the retry button shows).
+ */
+export const REACH_STATE: Record<FaceIdState, (options?: MountOptions) => Promise<FaceIdVerifyElement>> = {
+  idle: (options) => mount(options),
+  async starting(options) {
+    const element = await mount({ ...options, proxy: stack.hangingProxyUrl });
+    void element.start();
+    await element.updateComplete;
+    return element;
+  },
+  async redirecting(options) {
+    const element = await mount(options);
+    await startWithoutLeaving(element);
+    await element.updateComplete;
+    return element;
+  },
+  async checking(options) {
+    const bizToken = crypto.randomUUID();
+    saveFlow({ bizToken, binding: 'held', proxy: stack.hangingProxyUrl, createdAt: Date.now() });
+    arriveWithToken(bizToken);
+    return mount({ ...options, proxy: stack.hangingProxyUrl });
+  },
+  passed: async (options) => (await verifyWithOutcome('pass', options)).element,
+  failed: async (options) => (await verifyWithOutcome('fail-liveness', options)).element,
+  incomplete: async (options) => (await verifyWithOutcome('quit', options)).element,
+  expired: async (options) => (await verifyWithOutcome(null, { ...options, proxy: stack.expiringProxyUrl })).element,
+  async error(options) {
+    const element = await mount({ ...options, proxy: stack.hangingProxyUrl, before: (el) => (el.timeoutMs = 50) });
+    await element.start();
+    await element.updateComplete;
+    return element;
+  },
+};

@@ -6,6 +6,7 @@
  * - `expiring`: BizTokens expire after 1 ms, for the `expired` status without moving any clock;
  * - `faulty`: faults and a proxy that goes down and up again, used by errors.browser.test.ts only.
  */
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { serveFaceIdProxy, type RunningFaceIdProxy } from '@faceid-verify/proxy/node';
 import { DEMO_CREDENTIALS } from '@faceid-verify/simulator';
 import { serveSimulator, type RunningSimulator } from '@faceid-verify/simulator/node';
@@ -20,9 +21,15 @@ export interface StackControl {
   /** Stops the `faulty` proxy (its port then refuses connections) / starts it again on the same port. */
   proxyDown(): Promise<void>;
   proxyUp(): Promise<void>;
+  /** The `<html lang>` of the simulator's hosted page at a VerificationURL: the language the proxy passed on. */
+  hostedPageLanguage(verificationUrl: string): Promise<string | null>;
 }
 
-export type StackUrls = Record<`${PairName}ProxyUrl`, string> & { mainSimulatorUrl: string };
+export type StackUrls = Record<`${PairName}ProxyUrl`, string> & {
+  mainSimulatorUrl: string;
+  /** Accepts connections and never answers: holds the element in `starting` or `checking`. */
+  hangingProxyUrl: string;
+};
 
 /** Where global-setup leaves the control for the browser commands (a different module graph, same process). */
 export const STACK_CONTROL_KEY = Symbol.for('faceid-verify.element-test.stack');
@@ -33,6 +40,7 @@ interface Pair {
 }
 
 export async function startStack(pageOrigins: string[]) {
+  const hanging = await startHangingServer();
   const pairs: Record<PairName, Pair> = {
     main: await startPair(pageOrigins, {}),
     expiring: await startPair(pageOrigins, { bizTokenTtlMs: 1 }),
@@ -43,6 +51,7 @@ export async function startStack(pageOrigins: string[]) {
     expiringProxyUrl: pairs.expiring.proxy!.url,
     faultyProxyUrl: pairs.faulty.proxy!.url,
     mainSimulatorUrl: pairs.main.simulator.url,
+    hangingProxyUrl: hanging.url,
   };
   const faulty = pairs.faulty;
   const control: StackControl = {
@@ -56,11 +65,35 @@ export async function startStack(pageOrigins: string[]) {
     async proxyUp() {
       faulty.proxy ??= await serveProxy(pageOrigins, faulty.simulator.url, Number(new URL(urls.faultyProxyUrl).port));
     },
+    async hostedPageLanguage(verificationUrl) {
+      const html = await (await fetch(verificationUrl)).text();
+      return /<html lang="([^"]*)"/.exec(html)?.[1] ?? null;
+    },
   };
   const close = async () => {
-    await Promise.all(Object.values(pairs).flatMap((pair) => [pair.proxy?.close(), pair.simulator.close()]));
+    const closing = Object.values(pairs).flatMap((pair) => [pair.proxy?.close(), pair.simulator.close()]);
+    await Promise.all([...closing, hanging.close()]);
   };
   return { urls, control, close };
+}
+
+/** A TCP server that takes every connection and never answers. */
+async function startHangingServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 async function startPair(pageOrigins: string[], simulatorOptions: { bizTokenTtlMs?: number }): Promise<Pair> {
