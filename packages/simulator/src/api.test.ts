@@ -31,6 +31,12 @@ describe('POST / envelope checks', () => {
     expect(await codeOf('GetFaceIdTokenIntl', {}, { body: '' })).toBeUndefined();
   });
 
+  it('answers RequestSizeLimitExceeded over 10 MB', async () => {
+    const { codeOf } = setup();
+    const image = 'A'.repeat(10 * 1024 * 1024);
+    expect(await codeOf('GetFaceIdTokenIntl', { CheckMode: 'compare', Image: image })).toBe('RequestSizeLimitExceeded');
+  });
+
   it('does not treat inherited object keys as actions', async () => {
     const { codeOf } = setup();
     expect(await codeOf('constructor', {})).toBe('InvalidAction');

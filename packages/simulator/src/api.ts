@@ -2,7 +2,8 @@
  * `POST /`: the FaceID API (faceid-api.md §2, §5). Order of checks: signature, then version, action,
  * rate limit, region, parameters. Injected faults answer right after the call is logged.
  */
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { ACTIONS } from './actions/index.js';
 import { envelope, errorEnvelope, SimulatorApiError } from './api-error.js';
 import { faultResponse } from './faults.js';
@@ -78,6 +79,13 @@ async function verify(state: SimulatorState, request: Request, body: Uint8Array<
     throw error;
   }
 }
+
+/** Refuses bodies over 10 MB before reading them, as `RequestSizeLimitExceeded`. */
+export const apiBodyLimit: MiddlewareHandler = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: (c) =>
+    c.json(errorEnvelope(new SimulatorApiError('RequestSizeLimitExceeded', 'The request is over 10 MB.'))),
+});
 
 /** The Hono handler of `POST /`. */
 export function createApiHandler(state: SimulatorState) {

@@ -4,7 +4,7 @@
  * and, with `testControls`, `/__simulator/*`. Web APIs only: it also runs inside a browser.
  */
 import { Hono } from 'hono';
-import { createApiHandler } from './api.js';
+import { apiBodyLimit, createApiHandler } from './api.js';
 import { createControlRoutes } from './controls.js';
 import { createMediaRoutes } from './media-routes.js';
 import { createPageRoutes } from './page.js';
@@ -20,7 +20,7 @@ import type { SimulatorOptions } from './types.js';
 export function createSimulator(options: SimulatorOptions): Hono {
   const state = createState(options);
   const app = new Hono();
-  app.post('/', createApiHandler(state));
+  app.post('/', apiBodyLimit, createApiHandler(state));
   app.route('/', createPageRoutes(state));
   app.route('/', createMediaRoutes());
   if (state.testControls) app.route('/__simulator', createControlRoutes(state));
