@@ -13,6 +13,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     }),
   );
   process.env.E2E_BASE_URL = stack.baseUrl;
+  if (!stack.simulatorUrl) throw new Error('npm start did not start the simulator');
   process.env.E2E_SIMULATOR_URL = stack.simulatorUrl;
   return async () => {
     await stack.stop();

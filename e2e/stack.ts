@@ -8,19 +8,19 @@ const READY_TIMEOUT_MS = 60_000;
 export interface RunningStack {
   /** The demo origin with a trailing slash, e.g. `http://localhost:41234/`. */
   baseUrl: string;
-  /** The simulator, e.g. `http://127.0.0.1:41235`. */
-  simulatorUrl: string;
+  /** The simulator, e.g. `http://127.0.0.1:41235`; undefined when real credentials are set. */
+  simulatorUrl: string | undefined;
   /** Sends SIGTERM (what Ctrl-C does) and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
 
-/** The environment of the stack: the parent's, minus real credentials, plus `overrides`. */
+/** The environment of the stack: the parent's, minus any real credentials, plus `overrides`. */
 export function stackEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env, ...overrides };
+  const env = { ...process.env };
   delete env.TENCENTCLOUD_SECRET_ID;
   delete env.TENCENTCLOUD_SECRET_KEY;
   delete env.TENCENTCLOUD_SESSION_TOKEN;
-  return env;
+  return { ...env, ...overrides };
 }
 
 /** Starts the stack and resolves once it printed its URL; rejects with its output when it exits first. */
@@ -38,7 +38,7 @@ export function startStack(env: NodeJS.ProcessEnv): Promise<RunningStack> {
       output += chunk.toString();
       const baseUrl = /Open (http:\/\/localhost:\d+\/)/.exec(output)?.[1];
       const simulatorUrl = /FaceID simulator at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      if (baseUrl && simulatorUrl) {
+      if (baseUrl) {
         clearTimeout(timer);
         resolve({ baseUrl, simulatorUrl, stop: () => stopChild(child) });
       }

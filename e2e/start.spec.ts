@@ -1,7 +1,7 @@
-// `npm start` itself: a busy port stops it with a message naming the variable to change.
+// `npm start` itself: start-up errors name the variable to change; credentials switch the upstream.
 import { createServer } from 'node:net';
 import { expect, test } from './fixtures.js';
-import { runStartScript, stackEnv } from './stack.js';
+import { runStartScript, stackEnv, startStack } from './stack.js';
 
 test('a busy PORT stops npm start with a message naming PORT', async () => {
   const blocker = createServer();
@@ -21,4 +21,32 @@ test('a bad SIMULATOR_PORT stops npm start with a message naming it', async () =
   const { code, output } = await runStartScript(stackEnv({ PORT: '0', SIMULATOR_PORT: 'eighty' }));
   expect(code).toBe(1);
   expect(output).toContain('SIMULATOR_PORT=eighty is not a port number');
+});
+
+test('with credentials set, npm start skips the simulator and the page says Tencent is the upstream', async ({
+  page,
+}) => {
+  // Invented credentials: loading the page asks only the local proxy's /health, never Tencent.
+  const stack = await startStack(
+    stackEnv({
+      PORT: '0',
+      TENCENTCLOUD_SECRET_ID: 'AKIDEXAMPLEe2eNotARealKey000000000000',
+      TENCENTCLOUD_SECRET_KEY: 'EXAMPLEe2eNotARealSecretKey0000000',
+    }),
+  );
+  try {
+    expect(stack.simulatorUrl).toBeUndefined();
+    await page.goto(new URL('/plain.html', stack.baseUrl).href);
+    await expect(page.getByText('Upstream: Tencent Cloud FaceID (ap-singapore)')).toBeVisible();
+  } finally {
+    expect(await stack.stop()).toBe(0);
+  }
+});
+
+test('only one of the two credential variables stops npm start, naming the missing one', async () => {
+  const { code, output } = await runStartScript(
+    stackEnv({ PORT: '0', TENCENTCLOUD_SECRET_ID: 'AKIDEXAMPLEe2eNotARealKey000000000000' }),
+  );
+  expect(code).toBe(1);
+  expect(output).toContain('TENCENTCLOUD_SECRET_KEY is not set');
 });

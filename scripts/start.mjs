@@ -71,7 +71,7 @@ async function main() {
 function printBanner({ url, simulatorUrl, buildMs, testControls }) {
   const upstream = simulatorUrl
     ? `FaceID simulator at ${simulatorUrl} (no credentials set; nothing leaves this machine)`
-    : `Tencent Cloud FaceID (${process.env.FACEID_REGION || 'default region'}) with your credentials`;
+    : `Tencent Cloud FaceID (${process.env.FACEID_REGION || 'ap-singapore'}) with your credentials`;
   console.log(`\nfaceid-verify demo (pages built in ${buildMs} ms)`);
   console.log(`  upstream: ${upstream}`);
   console.log(`  proxy:    ${url}faceid`);
