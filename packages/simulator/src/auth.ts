@@ -72,13 +72,20 @@ function checkSignedHeaderList(names: string[]): void {
   }
 }
 
+/** The Host header's hostname without port (the URL's hostname when there is no Host header, as in browsers). */
+function signedHost(request: SignedRequest): string {
+  const host = request.headers.get('host');
+  if (!host) return new URL(request.url).hostname;
+  if (!URL.canParse(`http://${host}`)) throw new SimulatorApiError('AuthFailure.SignatureFailure', 'Bad Host header.');
+  return new URL(`http://${host}`).hostname;
+}
+
 /** Signed header values as received; `host` is the Host header's hostname without port. */
 function signedHeaderValues(request: SignedRequest, names: string[]): Record<string, string> {
   const values: Record<string, string> = {};
   for (const name of names) {
     if (name === 'host') {
-      const host = request.headers.get('host');
-      values[name] = new URL(host ? `http://${host}` : request.url).hostname;
+      values[name] = signedHost(request);
       continue;
     }
     const value = request.headers.get(name);
