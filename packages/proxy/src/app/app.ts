@@ -1,16 +1,16 @@
 /**
  * `createFaceIdProxy(options)`: the signing proxy as a Hono app (Web APIs only), mounted with
  * `app.route('/faceid', createFaceIdProxy(...))` or served alone. Middleware order, cheapest first: request id,
- * log line, security headers, origin refusal, CORS (browser routes), inbound rate limit, media type, body size,
+ * log line, response headers, origin refusal, CORS (browser routes), inbound rate limit, media type, body size,
  * strict schema; only then binding or API key, and last the upstream call.
  */
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { createFaceIdClient } from '../client/index.js';
 import { createBindingIssuer } from './binding.js';
 import type { ProxyDeps, ProxyEnv } from './context.js';
 import { errorResponse, ProxyError, toProxyError } from './errors.js';
+import { responseHeaders } from './headers.js';
 import { requestLog } from './log.js';
 import { resolveProxyOptions } from './options.js';
 import { browserCors, originGuard } from './origin.js';
@@ -24,11 +24,6 @@ import { createUpstreamGuard } from './upstream.js';
 import type { Handler } from 'hono';
 
 const BROWSER_ROUTES = ['/web/sessions', '/web/results'];
-/** A JSON API: nothing may frame, embed or run it. */
-const SECURE_HEADERS = {
-  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-  xFrameOptions: 'DENY',
-};
 
 function methodNotAllowed(allow: string): Handler<ProxyEnv> {
   return () => {
@@ -64,19 +59,10 @@ export function createFaceIdProxy(options: FaceIdProxyOptions): Hono<ProxyEnv> {
       ratePerSecond: resolved.upstreamRatePerSecond,
       timeoutMs: resolved.timeoutMs,
     }),
-    bindings: createBindingIssuer(resolved.bindingSecret),
+    bindings: createBindingIssuer(resolved.bindingSecret, resolved.crypto?.sha256Hex),
   };
   const app = new Hono<ProxyEnv>();
-  app.use(
-    requestId(),
-    requestLog(resolved.logger),
-    secureHeaders(SECURE_HEADERS),
-    originGuard(resolved.allowedOrigins),
-  );
-  app.use(async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
+  app.use(requestId(), requestLog(resolved.logger), responseHeaders, originGuard(resolved.allowedOrigins));
   app.get('/health', (c) => {
     c.set('route', 'health');
     return c.json({ ok: true, upstream: resolved.sandbox ? 'simulator' : 'tencent', region: resolved.region });

@@ -1,10 +1,11 @@
 /**
  * The binding (security rule 4): a compact JWS (HS256, `jose`) proving "this browser started this BizToken".
- * Claims: `tok` = base64url SHA-256 of the BizToken (the token itself never sits in the binding), `flow`
+ * Claims: `tok` = hex SHA-256 of the BizToken (the token itself never sits in the binding), `flow`
  * ('intl' | 'legacy'), `iat` and `exp` (Unix seconds). Only the holder of the binding secret can issue one;
  * `jose` checks the HMAC with `crypto.subtle.verify`, a constant-time comparison.
  */
-import { base64url, jwtVerify, SignJWT } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
+import { toHex } from '../signing/crypto.js';
 
 export type Flow = 'intl' | 'legacy';
 
@@ -19,12 +20,17 @@ export interface BindingIssuer {
   verify(binding: string, bizToken: string, flow: Flow, nowMs: number): Promise<boolean>;
 }
 
-async function tokenHash(bizToken: string): Promise<string> {
-  return base64url.encode(new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(bizToken))));
-}
+/** Hex SHA-256 of UTF-8 text, sync or async (`Tc3Crypto.sha256Hex` fits). */
+export type Sha256Hex = (text: string) => string | Promise<string>;
 
-/** @param secret the binding secret (UTF-8 text or raw bytes); imported once as a non-extractable HMAC key. */
-export function createBindingIssuer(secret: string | Uint8Array): BindingIssuer {
+const webSha256Hex: Sha256Hex = async (text) => toHex(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+
+/**
+ * @param secret the binding secret (UTF-8 text or raw bytes); imported once as a non-extractable HMAC key.
+ * @param sha256Hex hashes the BizToken; default Web Crypto (the Node entry passes `node:crypto`'s, much cheaper).
+ */
+export function createBindingIssuer(secret: string | Uint8Array, sha256Hex: Sha256Hex = webSha256Hex): BindingIssuer {
+  const tokenHash = async (bizToken: string) => sha256Hex(bizToken);
   const raw = typeof secret === 'string' ? encoder.encode(secret) : new Uint8Array(secret);
   let key: Promise<CryptoKey> | undefined;
   const hmacKey = () =>
