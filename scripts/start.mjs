@@ -22,6 +22,7 @@ async function main() {
   if (config.upstream === 'simulator') await assertPortFree(config.simulatorPort, HOSTNAME, 'SIMULATOR_PORT');
 
   const demo = await buildDemo();
+  closers.push(demo.remove);
   const simulator =
     config.upstream === 'simulator'
       ? await serveSimulator({
