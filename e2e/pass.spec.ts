@@ -13,6 +13,10 @@ import {
 
 for (const { name, path } of DEMO_PAGES) {
   test(`${name}: a passed verification comes back verified, without the token`, async ({ page, simulator }) => {
+    const cspViolations: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+    });
     await startVerification(page, path);
     const readsBefore = await simulator.countCalls(RESULT_ACTION);
 
@@ -26,6 +30,7 @@ for (const { name, path } of DEMO_PAGES) {
     const log = page.getByRole('list').filter({ hasText: 'faceid-result' });
     await expect(log).toContainText('"state": "checking"'); // seen although fired while the page loads
     await expect(log).toContainText('"status": "passed"');
+    expect(cspViolations, 'the page runs under its strict CSP').toEqual([]);
   });
 }
 
