@@ -50,3 +50,9 @@ test('only one of the two credential variables stops npm start, naming the missi
   expect(code).toBe(1);
   expect(output).toContain('TENCENTCLOUD_SECRET_KEY is not set');
 });
+
+test('a bad proxy setting stops npm start with a message naming the variable', async () => {
+  const { code, output } = await runStartScript(stackEnv({ PORT: '0', SIMULATOR_PORT: '0', FACEID_REGION: 'mars' }));
+  expect(code).toBe(1);
+  expect(output).toContain('npm start: FACEID_REGION must be one of');
+});

@@ -23,49 +23,55 @@ async function main() {
 
   const demo = await buildDemo();
   closers.push(demo.remove);
-  const simulator =
-    config.upstream === 'simulator'
-      ? await serveSimulator({
-          port: config.simulatorPort,
-          hostname: HOSTNAME,
-          credentials: [DEMO_CREDENTIALS],
-          testControls: config.testControls,
-        })
-      : undefined;
-  if (simulator) closers.push(simulator.close);
+  const simulator = config.upstream === 'simulator' ? await startSimulator(config) : undefined;
 
   /** @type {import('hono').Hono | undefined} */
   let app;
   const server = await listen(
     (request, env) => (app ? app.fetch(request, env) : new globalThis.Response('Starting', { status: 503 })),
-    {
-      port: config.port,
-      hostname: HOSTNAME,
-      variable: 'PORT',
-    },
+    { port: config.port, hostname: HOSTNAME, variable: 'PORT' },
   );
   closers.push(server.close);
-
-  const origins = [`http://localhost:${server.port}`, `http://127.0.0.1:${server.port}`];
-  const redirectUrls = origins.flatMap((origin) => demo.elementPages.map((page) => `${origin}${page}`));
-  const testControls = config.testControls ? createTestControls() : undefined;
-  const { proxy, apiKey } = createDemoProxy({
-    env: process.env,
-    upstream: config.upstream,
-    simulatorUrl: simulator?.url,
-    origins,
-    redirectUrls,
-    now: testControls?.now,
-  });
-  const backend = createKycBackend({ resultsUrl: `http://${HOSTNAME}:${server.port}/faceid/web/results`, apiKey });
-  app = createDemoApp({ proxy, backend, distDir: demo.distDir, testControls });
+  app = assembleDemoApp({ config, port: server.port, simulatorUrl: simulator?.url, demo });
 
   printBanner({
-    url: `${origins[0]}/`,
+    url: `http://localhost:${server.port}/`,
     simulatorUrl: simulator?.url,
     buildMs: demo.ms,
     testControls: config.testControls,
   });
+}
+
+/** @param {import('./start/config.mjs').StartConfig} config */
+async function startSimulator(config) {
+  const simulator = await serveSimulator({
+    port: config.simulatorPort,
+    hostname: HOSTNAME,
+    credentials: [DEMO_CREDENTIALS],
+    testControls: config.testControls,
+  });
+  closers.push(simulator.close);
+  return simulator;
+}
+
+/**
+ * The proxy, the backend example and the pages, for the port the server got (PORT=0 picks one).
+ * @param {{ config: import('./start/config.mjs').StartConfig, port: number, simulatorUrl: string | undefined,
+ *   demo: { distDir: string, elementPages: string[] } }} parts
+ */
+function assembleDemoApp({ config, port, simulatorUrl, demo }) {
+  const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  const testControls = config.testControls ? createTestControls() : undefined;
+  const { proxy, apiKey } = createDemoProxy({
+    env: process.env,
+    upstream: config.upstream,
+    simulatorUrl,
+    origins,
+    redirectUrls: origins.flatMap((origin) => demo.elementPages.map((page) => `${origin}${page}`)),
+    now: testControls?.now,
+  });
+  const backend = createKycBackend({ resultsUrl: `http://${HOSTNAME}:${port}/faceid/web/results`, apiKey });
+  return createDemoApp({ proxy, backend, distDir: demo.distDir, testControls });
 }
 
 /** @param {{ url: string, simulatorUrl: string | undefined, buildMs: number, testControls: boolean }} facts */
@@ -94,7 +100,10 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   });
 }
 
+/** Errors the user fixes by changing a variable: StartError (ours) and EnvError (the proxy's settings). */
+const isConfigError = (/** @type {any} */ error) => error instanceof StartError || error?.name === 'EnvError';
+
 main().catch((error) => {
-  console.error(error instanceof StartError || error?.name === 'StartError' ? `\nnpm start: ${error.message}` : error);
+  console.error(isConfigError(error) ? `\nnpm start: ${error.message}` : error);
   void stop(1);
 });
