@@ -24,3 +24,5 @@ declare global {
 }
 
 export { FaceIdVerifyElement };
+// Keeps the typed events (the HTMLElementEventMap augmentation) in define.d.ts's type graph.
+export type { FaceIdEventMap } from './events.js';
