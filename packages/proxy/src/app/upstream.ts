@@ -70,22 +70,46 @@ function actionPacer(ratePerSecond: number) {
   };
 }
 
+/**
+ * One route deadline: aborts at `timeoutMs` or when the request's own signal aborts (client gone). A controller
+ * and a timer, cleared at the end: `AbortSignal.timeout` + `AbortSignal.any` cost ~30 µs CPU per call on Node 20.
+ */
+function routeDeadline(timeoutMs: number, requestSignal: AbortSignal | undefined) {
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort(new DOMException('The route deadline passed', 'TimeoutError'));
+  }, timeoutMs);
+  const onAbort = () => controller.abort(requestSignal?.reason);
+  if (requestSignal?.aborted) onAbort();
+  else requestSignal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    expired: () => expired,
+    clear: () => {
+      clearTimeout(timer);
+      requestSignal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
 /** Builds the guard shared by every route of one app. */
 export function createUpstreamGuard(options: UpstreamGuardOptions): UpstreamGuard {
   const slots = semaphore(options.maxConcurrency);
   const pace = actionPacer(options.ratePerSecond);
   return async (action, call, requestSignal) => {
-    const deadline = AbortSignal.timeout(options.timeoutMs);
-    const signal = requestSignal ? AbortSignal.any([deadline, requestSignal]) : deadline;
+    const deadline = routeDeadline(options.timeoutMs, requestSignal);
     let acquired = false;
     try {
-      await slots.acquire(signal);
+      await slots.acquire(deadline.signal);
       acquired = true;
-      await pace(action, signal);
-      return await call({ signal, timeoutMs: options.timeoutMs });
+      await pace(action, deadline.signal);
+      return await call({ signal: deadline.signal, timeoutMs: options.timeoutMs });
     } catch (error) {
-      throw toProxyError(error, deadline.aborted);
+      throw toProxyError(error, deadline.expired());
     } finally {
+      deadline.clear();
       if (acquired) slots.release();
     }
   };
