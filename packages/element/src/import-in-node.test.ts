@@ -48,3 +48,12 @@ describe('the built package in a plain Node process', () => {
     expect(run.stdout.trim()).toBe('function undefined');
   });
 });
+
+describe('@faceid-verify/element/react (optional @lit/react wrapper)', () => {
+  test('exports a React component for <faceid-verify> with typed event props', async () => {
+    const { FaceIdVerify } = await import('./react.js');
+    const { createElement, isValidElement } = await import('react');
+    expect(FaceIdVerify.displayName).toBe('FaceIdVerify');
+    expect(isValidElement(createElement(FaceIdVerify, { proxy: '/faceid', onResult: () => {} }))).toBe(true);
+  });
+});
