@@ -18,7 +18,6 @@ const ROUNDS = 3;
 const ROUND_S = 5;
 const CONNECTIONS = 10;
 const RSS_CONNECTIONS = 100;
-const HOST = '127.0.0.1';
 const ORIGIN = 'http://127.0.0.1:5173';
 const RETURN_URL = `${ORIGIN}/demo/`;
 const children = [];
@@ -63,7 +62,7 @@ function procStats(pid) {
 }
 
 const post = (url, body, headers = {}) =>
-  fetch(url, {
+  globalThis.fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
