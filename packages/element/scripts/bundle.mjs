@@ -36,6 +36,8 @@ function minifyCss(css) {
     .replace(/\s*([{};,])\s*/g, '$1')
     .replace(/: /g, ':')
     .replace(/;}/g, '}')
+    .replace(/='([\w-]+)'\]/g, '=$1]') // [state='passed'] → [state=passed]
+    .replace(/([\s:(,])0\./g, '$1.') // 0.5rem → .5rem
     .trim();
 }
 

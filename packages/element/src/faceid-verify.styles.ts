@@ -7,7 +7,6 @@ export const styles = css`
     gap: var(--faceid-gap, 0.75rem);
     justify-items: start;
     font-family: var(--faceid-font-family, inherit);
-    color: var(--faceid-text-color, inherit);
   }
 
   :host([hidden]) {
@@ -57,7 +56,7 @@ export const styles = css`
     outline-offset: 2px;
   }
 
-  .spinner {
+  [part='spinner'] {
     display: inline-block;
     vertical-align: middle;
     margin-inline-end: 0.5em;
@@ -76,7 +75,7 @@ export const styles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .spinner {
+    [part='spinner'] {
       animation: none;
       border-style: dotted;
     }

@@ -63,7 +63,6 @@ import {
  * @cssproperty [--faceid-accent-contrast=#ffffff] - Button text.
  * @cssproperty [--faceid-radius=0.5rem] - Button corner radius.
  * @cssproperty [--faceid-font-family=inherit] - Font of every text.
- * @cssproperty [--faceid-text-color=inherit] - Text colour.
  * @cssproperty [--faceid-success-color=#166534] - Heading colour when passed.
  * @cssproperty [--faceid-danger-color=#b91c1c] - Heading colour when failed or on error.
  * @cssproperty [--faceid-focus-color=var(--faceid-accent)] - Focus ring colour.
@@ -168,7 +167,7 @@ export class FaceIdVerifyElement extends LitElement {
     const state = this.state;
     if (BUSY_STATES.has(state)) {
       const text = state === 'checking' ? t.checking : t.starting;
-      return html`<p><span part="spinner" class="spinner"></span><span part="message">${text}</span></p>`;
+      return html`<p><span part="spinner"></span><span part="message">${text}</span></p>`;
     }
     if (state === 'idle') return nothing;
     const message = this.#reason(t);

@@ -19,11 +19,10 @@ export type HostedPageLanguage = 'en' | 'zh-cn' | 'zh-tc' | 'th' | 'id';
  * → zh-CN; `th…` → th; `id…` (and the old `in`) → id; anything else, or nothing, → en.
  */
 export function resolveLocale(tag: string | null | undefined): Locale {
-  const [language = '', ...rest] = (tag ?? '').toLowerCase().split(/[-_]/);
-  if (language === 'zh') return rest.some((part) => ['tw', 'hk', 'mo', 'hant'].includes(part)) ? 'zh-TW' : 'zh-CN';
-  if (language === 'th') return 'th';
-  if (language === 'id' || language === 'in') return 'id';
-  return 'en';
+  const lower = (tag ?? '').toLowerCase().replace(/_/g, '-');
+  if (/^zh\b/.test(lower)) return /-(tw|hk|mo|hant)\b/.test(lower) ? 'zh-TW' : 'zh-CN';
+  if (/^th\b/.test(lower)) return 'th';
+  return /^(id|in)\b/.test(lower) ? 'id' : 'en';
 }
 
 /** en → en, zh-CN → zh-cn, zh-TW → zh-tc (traditional), th → th, id → id. */
