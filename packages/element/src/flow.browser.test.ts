@@ -1,6 +1,15 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+import { commands } from 'vitest/browser';
 import { loadFlow } from './flow-store.js';
-import { mount, recordEvents, stack, startWithoutLeaving, untilState } from '../test/helpers.js';
+import {
+  arriveWithToken,
+  mount,
+  recordEvents,
+  requestsTo,
+  stack,
+  startWithoutLeaving,
+  untilState,
+} from '../test/helpers.js';
 
 describe('start(): POST /web/sessions, store, redirect', () => {
   test('fires statechange, start and a cancelable redirect in order, and stays on the page when cancelled', async () => {
@@ -99,6 +108,28 @@ describe('start(): POST /web/sessions, store, redirect', () => {
       expect(String(messages[0])).toContain('"proxy" attribute');
     } finally {
       console.error = original;
+    }
+  });
+
+  test('disconnecting during the wait between result reads clears its timer: nothing is left behind', async () => {
+    const starter = await mount();
+    const { bizToken } = await startWithoutLeaving(starter);
+    starter.remove();
+    await commands.simulatorOutcome(bizToken, 'abandon');
+    arriveWithToken(bizToken);
+    const before = requestsTo('/web/results');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const element = await mount({ before: (el) => (el.incompleteRetryDelays = [3_600_000]) });
+      // First read answered `incomplete`: the element now waits an hour before reading again.
+      await vi.waitFor(() => expect(requestsTo('/web/results') - before).toBe(1));
+      await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1));
+      expect(element.state).toBe('checking');
+      element.remove();
+      expect(vi.getTimerCount()).toBe(0);
+      expect(element.state).toBe('idle');
+    } finally {
+      vi.useRealTimers();
     }
   });
 });
