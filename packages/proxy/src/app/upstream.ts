@@ -13,6 +13,10 @@ export interface UpstreamGuardOptions {
   ratePerSecond: number;
   /** Route deadline, ms. */
   timeoutMs: number;
+  /** Clock of the pacing, Unix ms. Default `Date.now`. */
+  now?: () => number;
+  /** Waits `ms` or rejects when `signal` aborts. Default a `setTimeout` sleep. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export type UpstreamCall<T> = (options: { signal: AbortSignal; timeoutMs: number }) => Promise<T>;
@@ -52,20 +56,24 @@ function semaphore(size: number) {
 }
 
 /** Per-action start times in the last second; waits until a slot frees up. */
-function actionPacer(ratePerSecond: number) {
+function actionPacer(
+  ratePerSecond: number,
+  now: () => number,
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>,
+) {
   const starts = new Map<string, number[]>();
   return async (action: string, signal: AbortSignal): Promise<void> => {
     if (ratePerSecond === 0) return;
     const times = starts.get(action) ?? [];
     starts.set(action, times);
     for (;;) {
-      const now = Date.now();
-      while (times.length > 0 && (times[0] as number) <= now - WINDOW_MS) times.shift();
+      const at = now();
+      while (times.length > 0 && (times[0] as number) <= at - WINDOW_MS) times.shift();
       if (times.length < ratePerSecond) {
-        times.push(now);
+        times.push(at);
         return;
       }
-      await abortableSleep((times[0] as number) + WINDOW_MS - now, signal);
+      await sleep((times[0] as number) + WINDOW_MS - at, signal);
     }
   };
 }
@@ -97,7 +105,7 @@ function routeDeadline(timeoutMs: number, requestSignal: AbortSignal | undefined
 /** Builds the guard shared by every route of one app. */
 export function createUpstreamGuard(options: UpstreamGuardOptions): UpstreamGuard {
   const slots = semaphore(options.maxConcurrency);
-  const pace = actionPacer(options.ratePerSecond);
+  const pace = actionPacer(options.ratePerSecond, options.now ?? Date.now, options.sleep ?? abortableSleep);
   return async (action, call, requestSignal) => {
     const deadline = routeDeadline(options.timeoutMs, requestSignal);
     let acquired = false;
@@ -105,6 +113,7 @@ export function createUpstreamGuard(options: UpstreamGuardOptions): UpstreamGuar
       await slots.acquire(deadline.signal);
       acquired = true;
       await pace(action, deadline.signal);
+      deadline.signal.throwIfAborted();
       return await call({ signal: deadline.signal, timeoutMs: options.timeoutMs });
     } catch (error) {
       throw toProxyError(error, deadline.expired());
