@@ -59,7 +59,7 @@ export function createFaceIdProxy(options: FaceIdProxyOptions): Hono<ProxyEnv> {
       ratePerSecond: resolved.upstreamRatePerSecond,
       timeoutMs: resolved.timeoutMs,
     }),
-    bindings: createBindingIssuer(resolved.bindingSecret, resolved.crypto?.sha256Hex),
+    bindings: createBindingIssuer(resolved.bindingSecret, resolved.crypto),
   };
   const app = new Hono<ProxyEnv>();
   app.use(requestId(), requestLog(resolved.logger), responseHeaders, originGuard(resolved.allowedOrigins));

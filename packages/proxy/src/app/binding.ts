@@ -1,17 +1,24 @@
 /**
- * The binding (security rule 4): a compact JWS (HS256, `jose`) proving "this browser started this BizToken".
+ * The binding (security rule 4): a compact JWS (HS256) proving "this browser started this BizToken".
  * Claims: `tok` = hex SHA-256 of the BizToken (the token itself never sits in the binding), `flow`
- * ('intl' | 'legacy'), `iat` and `exp` (Unix seconds). Only the holder of the binding secret can issue one;
- * `jose` checks the HMAC with `crypto.subtle.verify`, a constant-time comparison.
+ * ('intl' | 'legacy'), `iat` and `exp` (Unix seconds). Only the holder of the binding secret can issue one.
+ *
+ * `jose` issues it. Verification recomputes the HMAC with the injected TC3 primitives and compares in constant
+ * time: `jose`'s `jwtVerify` goes through `crypto.subtle` (a thread-pool job on Node), which cost ~12 % of the
+ * proxy's CPU per call; `node:crypto` does the same HMAC synchronously. Only the exact protected header we issue
+ * is accepted, so no other algorithm (`none`, RS256 …) can ever be considered. `jose` verifies our bindings too
+ * (binding.test.ts).
  */
-import { jwtVerify, SignJWT } from 'jose';
-import { toHex } from '../signing/crypto.js';
+import { base64url, SignJWT } from 'jose';
+import { webTc3Crypto, type Tc3Crypto } from '../signing/crypto.js';
 
 export type Flow = 'intl' | 'legacy';
 
 const encoder = new TextEncoder();
-const ALGORITHM = 'HS256';
-const TYPE = 'faceid-binding+jwt';
+const decoder = new TextDecoder();
+const HEADER = { alg: 'HS256', typ: 'faceid-binding+jwt' } as const;
+const HEADER_B64 = base64url.encode(JSON.stringify(HEADER));
+const MAX_BINDING_LENGTH = 2048;
 
 export interface BindingIssuer {
   /** A binding for `bizToken` in `flow`, valid until `expiresAtMs`. */
@@ -20,39 +27,44 @@ export interface BindingIssuer {
   verify(binding: string, bizToken: string, flow: Flow, nowMs: number): Promise<boolean>;
 }
 
-/** Hex SHA-256 of UTF-8 text, sync or async (`Tc3Crypto.sha256Hex` fits). */
-export type Sha256Hex = (text: string) => string | Promise<string>;
+/** Equal-length byte comparison whose time does not depend on where the bytes differ. */
+export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i += 1) difference |= (a[i] as number) ^ (b[i] as number);
+  return difference === 0;
+}
 
-const webSha256Hex: Sha256Hex = async (text) => toHex(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+function claimsOf(payload: string): Record<string, unknown> | undefined {
+  const claims: unknown = JSON.parse(decoder.decode(base64url.decode(payload)));
+  return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : undefined;
+}
 
 /**
- * @param secret the binding secret (UTF-8 text or raw bytes); imported once as a non-extractable HMAC key.
- * @param sha256Hex hashes the BizToken; default Web Crypto (the Node entry passes `node:crypto`'s, much cheaper).
+ * @param secret the binding secret (UTF-8 text or raw bytes).
+ * @param primitives SHA-256 and HMAC-SHA256; default Web Crypto (the Node entry passes `node:crypto`'s).
  */
-export function createBindingIssuer(secret: string | Uint8Array, sha256Hex: Sha256Hex = webSha256Hex): BindingIssuer {
-  const tokenHash = async (bizToken: string) => sha256Hex(bizToken);
-  const raw = typeof secret === 'string' ? encoder.encode(secret) : new Uint8Array(secret);
-  let key: Promise<CryptoKey> | undefined;
-  const hmacKey = () =>
-    (key ??= crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']));
-
+export function createBindingIssuer(secret: string | Uint8Array, primitives: Tc3Crypto = webTc3Crypto): BindingIssuer {
+  const key = typeof secret === 'string' ? encoder.encode(secret) : new Uint8Array(secret);
   return {
     async issue(bizToken, flow, nowMs, expiresAtMs) {
-      return new SignJWT({ tok: await tokenHash(bizToken), flow })
-        .setProtectedHeader({ alg: ALGORITHM, typ: TYPE })
+      return new SignJWT({ tok: await primitives.sha256Hex(bizToken), flow })
+        .setProtectedHeader(HEADER)
         .setIssuedAt(Math.floor(nowMs / 1000))
         .setExpirationTime(Math.floor(expiresAtMs / 1000))
-        .sign(await hmacKey());
+        .sign(key);
     },
     async verify(binding, bizToken, flow, nowMs) {
       try {
-        const { payload } = await jwtVerify(binding, await hmacKey(), {
-          algorithms: [ALGORITHM],
-          typ: TYPE,
-          currentDate: new Date(nowMs),
-          requiredClaims: ['exp', 'tok', 'flow'],
-        });
-        return payload['flow'] === flow && payload['tok'] === (await tokenHash(bizToken));
+        const parts = binding.length <= MAX_BINDING_LENGTH ? binding.split('.') : [];
+        if (parts.length !== 3 || parts[0] !== HEADER_B64) return false;
+        const [header, payload, signature] = parts as [string, string, string];
+        const expected = await primitives.hmacSha256(key, `${header}.${payload}`);
+        if (!constantTimeEqual(base64url.decode(signature), expected)) return false;
+        const claims = claimsOf(payload);
+        const exp = claims?.['exp'];
+        if (typeof exp !== 'number' || exp <= Math.floor(nowMs / 1000)) return false;
+        return claims?.['flow'] === flow && claims['tok'] === (await primitives.sha256Hex(bizToken));
       } catch {
         return false;
       }

@@ -7,9 +7,19 @@ import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import { ProxyError } from './errors.js';
 
+const decoder = new TextDecoder();
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
 /** Only names like ours are quoted back in messages. */
 const QUOTABLE_KEY = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
+
+/**
+ * The body's bytes when the server adapter already read them (`c.env.incoming.rawBody`, the convention of
+ * `@hono/node-server` that `serveFaceIdProxy` follows); undefined on runtimes that hand over a streaming Request.
+ */
+function preReadBody(c: Context): Uint8Array | undefined {
+  const raw = (c.env as { incoming?: { rawBody?: unknown } } | undefined)?.incoming?.rawBody;
+  return raw instanceof Uint8Array ? raw : undefined;
+}
 
 /** 415 unless the body is declared `application/json`; 413 beyond `maxBytes`. */
 export function jsonBodyGuards(maxBytes: number): MiddlewareHandler[] {
@@ -19,20 +29,25 @@ export function jsonBodyGuards(maxBytes: number): MiddlewareHandler[] {
     }
     await next();
   };
-  const size = bodyLimit({
-    maxSize: maxBytes,
-    onError: () => {
-      throw new ProxyError('payload_too_large', `The body must be at most ${maxBytes} bytes`);
-    },
-  });
+  const tooLarge = () => {
+    throw new ProxyError('payload_too_large', `The body must be at most ${maxBytes} bytes`);
+  };
+  const streamingLimit = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
+  const size: MiddlewareHandler = async (c, next) => {
+    const bytes = preReadBody(c);
+    if (bytes === undefined) return streamingLimit(c, next);
+    if (bytes.length > maxBytes) tooLarge();
+    await next();
+  };
   return [mediaType, size];
 }
 
 /** Parses and validates the JSON body. @throws ProxyError 400 `invalid_request`. */
 export async function readBody<S extends v.GenericSchema>(c: Context, schema: S): Promise<v.InferOutput<S>> {
+  const bytes = preReadBody(c);
   let json: unknown;
   try {
-    json = JSON.parse(await c.req.text());
+    json = JSON.parse(bytes === undefined ? await c.req.text() : decoder.decode(bytes));
   } catch {
     throw new ProxyError('invalid_request', 'The body is not valid JSON');
   }

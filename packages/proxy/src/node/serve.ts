@@ -3,13 +3,13 @@
  * faster than the Web-standard defaults: `node:crypto` TC3 primitives and undici's transport; and keys the
  * inbound rate limit by the peer's address.
  */
-import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFaceIdProxy, type FaceIdProxyOptions } from '../app/index.js';
+import { createFaceIdProxy, IMAGE_BODY_LIMIT, type FaceIdProxyOptions } from '../app/index.js';
 import { nodeTc3Crypto } from './crypto.js';
 import { undiciFetch } from './fetch.js';
+import { preReadingListener } from './listener.js';
 
 export interface ServeFaceIdProxyOptions extends FaceIdProxyOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -45,9 +45,10 @@ export function withNodeDefaults(options: FaceIdProxyOptions): FaceIdProxyOption
 export async function serveFaceIdProxy(options: ServeFaceIdProxyOptions): Promise<RunningFaceIdProxy> {
   const { port = 0, hostname = '127.0.0.1', ...proxyOptions } = options;
   const app = createFaceIdProxy(withNodeDefaults(proxyOptions));
-  const server: ServerType = await new Promise((resolve, reject) => {
-    const created = serve({ fetch: app.fetch, port, hostname }, () => resolve(created));
-    created.once('error', reject);
+  const server = createServer(preReadingListener(app.fetch, IMAGE_BODY_LIMIT));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, hostname, resolve);
   });
   const { port: bound } = server.address() as AddressInfo;
   const host = hostname.includes(':') ? `[${hostname}]` : hostname;
@@ -56,7 +57,7 @@ export async function serveFaceIdProxy(options: ServeFaceIdProxyOptions): Promis
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
-        (server as Server).closeAllConnections();
+        server.closeAllConnections();
       }),
   };
 }
