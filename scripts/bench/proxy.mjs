@@ -124,8 +124,14 @@ async function main() {
   const rounds = { direct: [], proxy: [] };
   let proxiedCalls = 0;
   let proxyCpuS = 0;
+  let directCalls = 0;
+  let simulatorCpuS = 0;
   for (let round = 0; round < ROUNDS; round += 1) {
-    rounds.direct.push(await cannon(simulatorUrl, direct, ROUND_S));
+    const simulatorBefore = procStats(simulator.child.pid).cpuS;
+    const directRun = await cannon(simulatorUrl, direct, ROUND_S);
+    simulatorCpuS += procStats(simulator.child.pid).cpuS - simulatorBefore;
+    directCalls += directRun.requests.total;
+    rounds.direct.push(directRun);
     const before = procStats(proxy.child.pid).cpuS;
     const result = await cannon(`${proxyUrl}/web/results`, viaProxy, ROUND_S);
     proxyCpuS += procStats(proxy.child.pid).cpuS - before;
@@ -155,6 +161,9 @@ async function main() {
   );
   console.log(
     `  proxy CPU per call    ${fmt((proxyCpuS * 1e6) / proxiedCalls, 0)} µs (budget 150 µs; ${proxiedCalls} calls)`,
+  );
+  console.log(
+    `  calibration           the simulator spends ${fmt((simulatorCpuS * 1e6) / directCalls, 0)} µs CPU per direct call (HTTP + TC3 check + JSON) on this machine now`,
   );
   console.log(
     `  proxy RSS             ${fmt(memory.rss / 2 ** 20, 1)} MB now, ${fmt(memory.peakRss / 2 ** 20, 1)} MB peak after ${RSS_CONNECTIONS} connections (${fmt(wide.requests.average, 0)} req/s; budget 150 MB)`,
