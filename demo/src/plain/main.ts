@@ -1,6 +1,6 @@
 // Plain HTML: the element is in the page's markup; this module wires the page around it, then registers it.
 import { askServerToDecide, describeDecision, describeUpstream } from '../shared/backend.js';
-import { rememberBizToken, resumeUnsettledFlow } from '../shared/started-flow.js';
+import { rememberBizToken } from '../shared/started-flow.js';
 import { clearLog, listenToFaceIdEvents, readLog, recordEvent, type LogEntry } from '../shared/events.js';
 import { LANGUAGES, readLanguage, saveLanguage } from '../shared/language.js';
 
@@ -52,7 +52,6 @@ document.querySelector('#clear-log')!.addEventListener('click', () => {
 });
 
 renderLog(readLog());
-resumeUnsettledFlow();
 // Registered last: on a return from the hosted page the element starts reading the result as soon as it is
 // defined, and the listeners above are already there to see every event.
 await import('@faceid-verify/element/define.js');

@@ -3,10 +3,8 @@ import '@faceid-verify/element/define.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describeUpstream } from '../shared/backend.js';
-import { resumeUnsettledFlow } from '../shared/started-flow.js';
 import { App } from './App.js';
 
-resumeUnsettledFlow(); // before the element connects
 createRoot(document.querySelector('#root')!).render(
   <StrictMode>
     <App />

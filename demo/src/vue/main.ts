@@ -3,10 +3,8 @@
 import '@faceid-verify/element/define.js';
 import { createApp } from 'vue';
 import { describeUpstream } from '../shared/backend.js';
-import { resumeUnsettledFlow } from '../shared/started-flow.js';
 import { App } from './App.js';
 
-resumeUnsettledFlow(); // before the element connects
 const app = createApp(App);
 app.config.compilerOptions.isCustomElement = (tag) => tag === 'faceid-verify';
 app.mount('#app');

@@ -10,6 +10,7 @@ import {
   type Locale,
   type Messages,
 } from './messages/index.js';
+import { findUnsettledFlow } from './flow-store.js';
 import { DEFAULT_TIMEOUT_MS } from './proxy-api.js';
 import { currentPageUrl, takeReturnToken } from './return-url.js';
 import {
@@ -33,6 +34,12 @@ import {
  * FaceID's hosted page. When the user comes back to the page with `?token=`, the element removes the token
  * from the address bar before anything else, reads the result (`POST {proxy}/web/results`), shows it and
  * fires `faceid-result`. The result in the browser is advisory: your server decides from the proxy's answer.
+ *
+ * A user may also come back WITHOUT `?token=` (the hosted page's "back" link, the browser's back button). Then a
+ * freshly connected element resumes the newest flow this tab started (sessionStorage only) with the same `proxy`
+ * for the same page (RedirectURL's origin + pathname) less than 15 minutes ago that no result settled, exactly
+ * like a return: it reads the result, so an unfinished one shows `incomplete` ("Verification not completed").
+ * A settled flow is forgotten, so the next load is `idle`. Resuming takes precedence over `auto-start`.
  *
  * The `state` attribute follows the flow (`idle`, `starting`, `redirecting`, `checking`, `passed`, `failed`,
  * `incomplete`, `expired`, `error`), so page CSS can style `faceid-verify[state="passed"]`.
@@ -86,7 +93,7 @@ export class FaceIdVerifyElement extends LitElement {
   declare proxy: string;
   /** Where the hosted page sends the user back; default this page without `token`. Must be allowed by the proxy. */
   declare redirectUrl: string;
-  /** Start as soon as the element is connected (unless the page is a return with `?token=`). */
+  /** Start as soon as the element is connected, unless it resumes a flow (a return, with or without `?token=`). */
   declare autoStart: boolean;
   /** Timeout (ms) of each request to the proxy. */
   timeoutMs = DEFAULT_TIMEOUT_MS;
@@ -143,7 +150,10 @@ export class FaceIdVerifyElement extends LitElement {
     const token = takeReturnToken(); // First of all: the BizToken leaves the address bar.
     super.connectedCallback();
     if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
-    if (token) void this.#resumeAfterReturn(token);
+    // No `?token=`: the user may have come back another way (a "back" link, the back button).
+    const { proxy, redirectUrl } = this.#flowOptions();
+    const bizToken = token ?? (this.state === 'idle' ? findUnsettledFlow(proxy, redirectUrl)?.bizToken : null);
+    if (bizToken) void this.#resumeAfterReturn(bizToken);
     else if (this.autoStart && this.state === 'idle') void this.start();
   }
 

@@ -1,12 +1,14 @@
 /**
- * Remembers a started flow across the redirect to the hosted page: `{bizToken, binding, proxy, createdAt}`.
- * sessionStorage first (per tab, so two tabs keep two flows); a copy in localStorage for in-app browsers
- * that drop sessionStorage across the redirect, trusted for FLOW_FALLBACK_TTL_MS only.
+ * Remembers a started flow across the redirect to the hosted page: `{bizToken, binding, proxy, redirectUrl,
+ * createdAt}`. sessionStorage first (per tab, so two tabs keep two flows); a copy in localStorage for in-app
+ * browsers that drop sessionStorage across the redirect, trusted for FLOW_FALLBACK_TTL_MS only.
  */
 export interface StoredFlow {
   bizToken: string;
   binding: string;
   proxy: string;
+  /** The RedirectURL the hosted page returns to; absent in entries stored before it was kept (no match). */
+  redirectUrl?: string;
   /** ms since the epoch. */
   createdAt: number;
 }
@@ -37,6 +39,24 @@ export function loadFlow(bizToken: string, now = Date.now()): StoredFlow | null 
   return null;
 }
 
+/**
+ * The newest flow this tab started (sessionStorage only: never another tab's) with this proxy, for this page
+ * (RedirectURL's origin + pathname), less than FLOW_FALLBACK_TTL_MS before `now` (ms since the epoch), or null.
+ * Finds the flow of a user who came back without `?token=` (a "back" link, the back button).
+ */
+export function findUnsettledFlow(proxy: string, redirectUrl: string, now = Date.now()): StoredFlow | null {
+  const session = storages()[0];
+  const page = pageOf(redirectUrl);
+  let found: StoredFlow | null = null;
+  if (!session || !page) return found;
+  for (const [, flow] of flowEntries(session)) {
+    const current =
+      flow?.proxy === proxy && pageOf(flow.redirectUrl) === page && now - flow.createdAt < FLOW_FALLBACK_TTL_MS;
+    if (current && flow.createdAt > (found?.createdAt ?? 0)) found = flow;
+  }
+  return found;
+}
+
 /** Forgets the flow, and drops expired localStorage copies left by other flows. */
 export function clearFlow(bizToken: string, now = Date.now()): void {
   for (const storage of storages()) {
@@ -52,11 +72,20 @@ export function clearFlow(bizToken: string, now = Date.now()): void {
 function pruneExpired(now: number): void {
   const local = storages()[1];
   if (!local) return;
-  for (const key of Object.keys(local)) {
-    if (!key.startsWith(KEY_PREFIX)) continue;
-    const flow = read(local, key.slice(KEY_PREFIX.length));
+  for (const [key, flow] of flowEntries(local)) {
     if (!flow || now - flow.createdAt > FLOW_FALLBACK_TTL_MS) local.removeItem(key);
   }
+}
+
+/** The flow entries in `storage`: [key, the flow or null when unreadable]. */
+function flowEntries(storage: Storage): [string, StoredFlow | null][] {
+  const keys = Object.keys(storage).filter((key) => key.startsWith(KEY_PREFIX));
+  return keys.map((key) => [key, read(storage, key.slice(KEY_PREFIX.length))]);
+}
+
+/** A URL's origin + pathname: the URL without query and fragment (undefined stays undefined). */
+function pageOf(url: string | undefined): string | undefined {
+  return url?.replace(/[?#].*/s, '');
 }
 
 function read(storage: Storage, bizToken: string): StoredFlow | null {

@@ -62,28 +62,24 @@ export function proxyEndpoint(proxy: string, path: string): string {
 }
 
 async function postJson(proxy: string, path: string, body: unknown, { signal, timeoutMs }: CallOptions) {
-  const timer = new AbortController();
-  const timeout = setTimeout(() => timer.abort(), timeoutMs);
+  const timeout = AbortSignal.timeout(timeoutMs);
   try {
     const response = await fetch(proxyEndpoint(proxy, path), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
-      signal: AbortSignal.any([signal, timer.signal]),
+      signal: AbortSignal.any([signal, timeout]),
       cache: 'no-store',
-      credentials: 'same-origin',
     });
     const json: unknown = await response.json().catch(() => undefined);
     if (!response.ok) throw errorFromEnvelope(response.status, json);
     return json;
   } catch (error) {
     if (signal.aborted || error instanceof ProxyError) throw error;
-    if (timer.signal.aborted) {
+    if (timeout.aborted) {
       throw new ProxyError('timeout', `No answer from the proxy in ${timeoutMs} ms.`, true);
     }
     throw new ProxyError('proxy_unreachable', `Cannot reach the proxy at ${proxy}.`, true);
-  } finally {
-    clearTimeout(timeout);
   }
 }
 

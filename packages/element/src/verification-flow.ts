@@ -62,7 +62,7 @@ export class VerificationFlow implements ReactiveController {
       const { redirectUrl, language, timeoutMs } = options;
       const session = await createSession(options.proxy, { redirectUrl, language }, { signal, timeoutMs });
       const { bizToken, binding, verificationUrl, expiresAt } = session;
-      saveFlow({ bizToken, binding, proxy: options.proxy, createdAt: Date.now() });
+      saveFlow({ bizToken, binding, proxy: options.proxy, redirectUrl, createdAt: Date.now() });
       this.#bizToken = bizToken;
       this.bindings.emit('faceid-start', { bizToken, verificationUrl, expiresAt });
       if (signal.aborted) return false;
@@ -96,6 +96,8 @@ export class VerificationFlow implements ReactiveController {
       this.bindings.emit('faceid-result', result);
       return !signal.aborted;
     } catch (error) {
+      // Final too (binding_invalid, …): a later load must not resume this flow.
+      if (error instanceof ProxyError && !error.retryable) clearFlow(flow.bizToken);
       return this.#failRun(error, signal);
     }
   }

@@ -17,12 +17,15 @@ export const stack = inject('faceidStack');
 export const SETTLED_STATES: readonly FaceIdState[] = ['idle', 'passed', 'failed', 'incomplete', 'expired', 'error'];
 
 const pageUrl = location.href;
+const FLOW_KEY_PREFIX = 'faceid-verify:flow:';
 
-// Test files run side by side in iframes of one origin, sharing storage: flows are keyed by their own BizToken,
-// so each test leaves the others' alone and only its elements and address bar are reset.
+// Each Vitest browser session (its own browser context) runs its test files one after another in iframes of one
+// tab, so they share sessionStorage. A fresh element resumes the newest unsettled flow this tab started for its
+// proxy and page: each test forgets its flows, along with its elements and address bar.
 afterEach(() => {
   for (const element of document.querySelectorAll('faceid-verify')) element.remove();
   history.replaceState(history.state, '', pageUrl);
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith(FLOW_KEY_PREFIX)) sessionStorage.removeItem(key);
 });
 
 export interface MountOptions {
@@ -96,20 +99,35 @@ export function arriveWithToken(bizToken: string): void {
 }
 
 /**
- * The whole round trip without leaving the page: start (redirect cancelled), let the simulator record
- * `outcome` for the BizToken, come back with `?token=`, connect a new element and wait until it settles.
+ * The way out: starts a flow (redirect cancelled, the test page stays) and lets the simulator record `outcome`
+ * for its BizToken as the hosted page would (`null`: nothing). Returns the BizToken.
  */
-export async function verifyWithOutcome(outcome: string | null, options: MountOptions = {}) {
+export async function leaveForHostedPage(outcome: string | null, options: MountOptions = {}): Promise<string> {
   const starter = await mount(options);
   const { bizToken } = await startWithoutLeaving(starter);
   starter.remove();
   if (outcome) await commands.simulatorOutcome(bizToken, outcome);
-  arriveWithToken(bizToken);
+  return bizToken;
+}
+
+/** The way back: connects a new element (recording its events), as the reloaded page does, and waits until it settles. */
+export async function comeBack(options: MountOptions = {}) {
   let events: ReturnType<typeof recordEvents> = [];
-  const element = await mount({ ...options, before: (el) => (events = recordEvents(el)) });
+  const before = (element: FaceIdVerifyElement) => {
+    events = recordEvents(element);
+    options.before?.(element);
+  };
+  const element = await mount({ ...options, before });
   await untilState(element);
   await element.updateComplete;
-  return { element, bizToken, events };
+  return { element, events };
+}
+
+/** The whole round trip without leaving the page: out with `outcome`, back with `?token=`, settled. */
+export async function verifyWithOutcome(outcome: string | null, options: MountOptions = {}) {
+  const bizToken = await leaveForHostedPage(outcome, options);
+  arriveWithToken(bizToken);
+  return { ...(await comeBack(options)), bizToken };
 }
 
 /** The rendered shadow DOM node for a CSS part, or null. */
