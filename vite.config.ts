@@ -55,7 +55,23 @@ export default defineConfig({
       },
       {
         extends: true,
-        optimizeDeps: { include: ['lit', 'axe-core'] },
+        optimizeDeps: {
+          // The proxy's and simulator's dependencies too: found mid-run, they make Vite reload a test (cold cache).
+          include: [
+            'lit',
+            'axe-core',
+            'hono',
+            'hono/body-limit',
+            'hono/combine',
+            'hono/cors',
+            'hono/html',
+            'hono/request-id',
+            'hono/utils/buffer',
+            'hono-rate-limiter',
+            'jose',
+            'valibot',
+          ],
+        },
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.ts'],
