@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from './main.js';
+import { batchedLines, main } from './main.js';
 
 const RETURN = 'http://localhost:5173/demo/';
 let simulator: { url: string; close(): Promise<void> };
@@ -66,6 +66,28 @@ describe('main', () => {
     expect(await main([], env, io)).toBe(2);
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(new RegExp(`^faceid-proxy: ${variable} `));
+  });
+
+  it('writes one JSON log line per request, batched into one write per event-loop turn', async () => {
+    const writes: string[] = [];
+    const log = batchedLines((chunk) => void writes.push(chunk));
+    log('a');
+    log('b');
+    expect(writes).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual(['a\nb\n']);
+
+    const lines: string[] = [];
+    const { io } = capture();
+    const env = { FACEID_ENDPOINT: simulator.url, FACEID_REDIRECT_URLS: RETURN, PORT: '0' };
+    const server = await main([], env, { ...io, log: (line) => void lines.push(line) });
+    if (typeof server === 'number') throw new Error(`exit ${server}`);
+    try {
+      await fetch(`${server.url}/health`);
+      expect(JSON.parse(lines[0] as string)).toMatchObject({ route: 'health', status: 200 });
+    } finally {
+      await server.close();
+    }
   });
 
   it('prints usage for --help', async () => {

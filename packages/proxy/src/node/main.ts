@@ -8,6 +8,24 @@ import { serveFaceIdProxy, type RunningFaceIdProxy } from './serve.js';
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Receives the per-request log lines. Default: stdout, batched per event-loop turn. */
+  log?: (line: string) => void;
+}
+
+/**
+ * Lines to `write`, joined and written once per event-loop turn: one write for a burst of requests instead of
+ * one per request (stdout to a pipe is synchronous on Linux; console.log per request cost ~15 % of the CPU).
+ */
+export function batchedLines(write: (chunk: string) => void): (line: string) => void {
+  let pending: string[] = [];
+  const flush = () => {
+    const chunk = pending.join('');
+    pending = [];
+    write(chunk);
+  };
+  return (line) => {
+    if (pending.push(`${line}\n`) === 1) setImmediate(flush);
+  };
 }
 
 /** Option names of createFaceIdProxy's errors, mapped back to the variable that set them. */
@@ -55,7 +73,8 @@ export async function main(
   }
   try {
     const options = proxyOptionsFromEnv(env);
-    const server = await serveFaceIdProxy({ ...options, ...listenFromEnv(env) });
+    const logger = io.log ?? batchedLines((chunk) => process.stdout.write(chunk));
+    const server = await serveFaceIdProxy({ ...options, ...listenFromEnv(env), logger });
     const upstream = options.sandbox ? 'simulator' : 'Tencent Cloud FaceID';
     io.out(`faceid-proxy listening on ${server.url}`);
     io.out(
