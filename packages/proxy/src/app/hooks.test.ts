@@ -1,7 +1,9 @@
 // Integrator options over real loopback sockets: beforeSession (Extra, refusal), the legacy flow, media opt-in.
 import { serveSimulator } from '@faceid-verify/simulator/node';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFaceIdProxy } from '../node/serve.js';
+import { createFaceIdProxy } from './app.js';
 import {
   finishOnHostedPage,
   postJson,
@@ -119,5 +121,29 @@ describe('media', () => {
       expect(rich.bestFrameBase64).toMatch(/^\/9j\//);
       expect(rich).not.toHaveProperty('ocr');
     });
+  });
+});
+
+describe('mounted under a prefix', () => {
+  it("keeps its routes, error envelope and log route names under the integrator's app", async () => {
+    const lines: string[] = [];
+    const site = new Hono();
+    site.route(
+      '/faceid',
+      createFaceIdProxy(testProxyOptions(simulator.url, { now: clock.now, logger: (l) => void lines.push(l) })),
+    );
+    const atSite = async (path: string, init: RequestInit) => site.request(`/faceid${path}`, init);
+    const session = await startWebSession(atSite);
+    await finishOnHostedPage(atSimulator, session.verificationUrl, 'pass');
+    const result = await postJson(atSite, '/web/results', { bizToken: session.bizToken, binding: session.binding });
+    expect(((await result.json()) as WebVerificationResult).status).toBe('passed');
+    const refused = await postJson(atSite, '/web/results', { bizToken: session.bizToken, binding: 'x' });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: 'binding_invalid' } });
+    expect(lines.map((line) => (JSON.parse(line) as { route: string }).route)).toEqual([
+      'web.sessions',
+      'web.results',
+      'web.results',
+    ]);
   });
 });
