@@ -9,7 +9,8 @@
  * is accepted, so no other algorithm (`none`, RS256 …) can ever be considered. `jose` verifies our bindings too
  * (binding.test.ts).
  */
-import { base64url, SignJWT } from 'jose';
+import * as base64url from 'jose/base64url';
+import { SignJWT } from 'jose/jwt/sign';
 import { webTc3Crypto, type Tc3Crypto } from '../signing/crypto.js';
 
 export type Flow = 'intl' | 'legacy';
