@@ -22,12 +22,17 @@ if (status !== 0) {
   process.exit(1);
 }
 // The analyzer also lists the generic `dispatchEvent(new CustomEvent(name, …))` in #emit as an event called
-// "name": keep only the documented `faceid-…` events.
+// "name": keep only the documented `faceid-…` events. And `_lang` (static properties) only makes Lit observe the
+// native `lang` attribute: list the attribute, not that internal field.
 const manifestPath = new URL('../custom-elements.json', import.meta.url);
 const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
 for (const module of manifest.modules) {
   for (const declaration of module.declarations ?? []) {
     if (declaration.events) declaration.events = declaration.events.filter((e) => e.name.startsWith('faceid-'));
+    if (declaration.members) declaration.members = declaration.members.filter((m) => !m.name.startsWith('_'));
+    for (const attribute of declaration.attributes ?? []) {
+      if (attribute.fieldName?.startsWith('_')) delete attribute.fieldName;
+    }
   }
 }
 await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -14,17 +14,23 @@ export const LIT_PACKAGES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-el
 ]);
 
 /**
- * esbuild minifies JS, not the CSS inside Lit's css`` templates: collapse the whitespace of our styles modules.
- * Safe for our own stylesheets (no strings with spaces that matter, no `a :b` descendant pseudo-selectors).
+ * esbuild minifies JS, not the text of Lit's templates. In the styles modules, collapse the whitespace of css``
+ * templates: safe for our own stylesheets (no strings with spaces that matter, no `a :b` descendant
+ * pseudo-selectors). In the element, drop the line breaks Prettier puts between the tags and expressions of html``
+ * templates: whitespace-only text nodes that neither the grid host nor the grid status region renders.
  * @type {import('esbuild').Plugin}
  */
-const minifyCssTemplates = {
-  name: 'minify-css-templates',
+const minifyTemplates = {
+  name: 'minify-templates',
   setup(build) {
     build.onLoad({ filter: /\.styles\.ts$/ }, async ({ path }) => {
       const source = await readFile(path, 'utf8');
       const contents = source.replace(/css`([^`]*)`/g, (_, css) => `css\`${minifyCss(css)}\``);
       return { contents, loader: 'ts' };
+    });
+    build.onLoad({ filter: /[\\/]faceid-verify\.ts$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      return { contents: source.replace(/>\s*\n\s*(?=\$\{|<)/g, '>'), loader: 'ts' };
     });
   },
 };
@@ -35,6 +41,7 @@ function minifyCss(css) {
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,])\s*/g, '$1')
     .replace(/: /g, ':')
+    .replace(/@media \(/g, '@media(')
     .replace(/;}/g, '}')
     .replace(/='([\w-]+)'\]/g, '=$1]') // [state='passed'] → [state=passed]
     .replace(/([\s:(,])0\./g, '$1.') // 0.5rem → .5rem
@@ -58,7 +65,7 @@ export async function bundleElement({ external = [], minify = true } = {}) {
     external,
     legalComments: 'none',
     charset: 'utf8',
-    plugins: minify ? [minifyCssTemplates] : [],
+    plugins: minify ? [minifyTemplates] : [],
     write: false,
     logLevel: 'warning',
   });

@@ -63,7 +63,7 @@ export const styles = css`
     width: 1em;
     height: 1em;
     border: 2px solid;
-    border-right-color: transparent;
+    border-right-color: #0000;
     border-radius: 50%;
     animation: spin 0.8s linear infinite;
   }

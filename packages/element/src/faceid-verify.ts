@@ -39,7 +39,9 @@ import {
  * freshly connected element resumes the newest flow this tab started (sessionStorage only) with the same `proxy`
  * for the same page (RedirectURL's origin + pathname) less than 15 minutes ago that no result settled, exactly
  * like a return: it reads the result, so an unfinished one shows `incomplete` ("Verification not completed").
- * A settled flow is forgotten, so the next load is `idle`. Resuming takes precedence over `auto-start`.
+ * A settled flow is forgotten, so the next load is `idle`. Resuming takes precedence over `auto-start`. When the
+ * browser restores the page from its back/forward cache (`pageshow` with `persisted`), the element resumes the same
+ * way; still `redirecting`, it reads its own flow.
  *
  * The `state` attribute follows the flow (`idle`, `starting`, `redirecting`, `checking`, `passed`, `failed`,
  * `incomplete`, `expired`, `error`), so page CSS can style `faceid-verify[state="passed"]`.
@@ -82,12 +84,9 @@ export class FaceIdVerifyElement extends LitElement {
     proxy: { type: String },
     redirectUrl: { type: String, attribute: 'redirect-url' },
     autoStart: { type: Boolean, attribute: 'auto-start' },
+    // Observes the native `lang` attribute (a change re-renders) without shadowing the native `lang` property.
+    _lang: { attribute: 'lang' },
   };
-
-  /** Observe the native `lang` attribute without shadowing the native property. */
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
 
   /** Base URL of the signing proxy (required), e.g. `/faceid` or `https://kyc.example.com/faceid`. */
   declare proxy: string;
@@ -149,17 +148,14 @@ export class FaceIdVerifyElement extends LitElement {
   override connectedCallback(): void {
     const token = takeReturnToken(); // First of all: the BizToken leaves the address bar.
     super.connectedCallback();
+    window.addEventListener('pageshow', this.#pageShown);
     if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
-    // No `?token=`: the user may have come back another way (a "back" link, the back button).
-    const { proxy, redirectUrl } = this.#flowOptions();
-    const bizToken = token ?? (this.state === 'idle' ? findUnsettledFlow(proxy, redirectUrl)?.bizToken : null);
-    if (bizToken) void this.#resumeAfterReturn(bizToken);
-    else if (this.autoStart && this.state === 'idle') void this.start();
+    if (!this.#resume(token) && this.autoStart && this.state === 'idle') void this.start();
   }
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pageshow', this.#pageShown);
   }
 
   protected override willUpdate(): void {
@@ -206,7 +202,29 @@ export class FaceIdVerifyElement extends LitElement {
     return reason ? t.reason[reason] : null;
   }
 
-  async #resumeAfterReturn(bizToken: string): Promise<void> {
+  /**
+   * The page came back from the back/forward cache: frozen, not reloaded, so no element connects again. Resume as a
+   * fresh load would; still `redirecting` (the user left for the hosted page), read this element's own flow.
+   */
+  #pageShown = (event: PageTransitionEvent): void => {
+    if (event.persisted && !this.#resume(takeReturnToken()) && this.state === 'redirecting') {
+      void this.#resumeAfterReturn();
+    }
+  };
+
+  /**
+   * Resumes the flow the user came back to, like a return, and tells whether it did: `?token=`'s, else (a "back"
+   * link, the back button) while `idle`, this tab's newest unsettled flow for this proxy and page.
+   */
+  #resume(token: string | null): boolean {
+    const { proxy, redirectUrl } = this.#flowOptions();
+    const bizToken = token ?? (this.state === 'idle' ? findUnsettledFlow(proxy, redirectUrl)?.bizToken : null);
+    if (bizToken) void this.#resumeAfterReturn(bizToken);
+    return !!bizToken;
+  }
+
+  /** Reads the result of `bizToken` (default: the current flow's) and focuses its heading. */
+  async #resumeAfterReturn(bizToken?: string): Promise<void> {
     const settled = await this.#flow.checkResult(bizToken, true);
     if (!settled || !this.isConnected) return;
     await this.updateComplete;

@@ -39,10 +39,12 @@ export class VerificationFlow implements ReactiveController {
   #bizToken: string | null = null;
   #retry: (() => Promise<boolean>) | null = null;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly bindings: FlowBindings,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #bindings: FlowBindings;
+
+  constructor(host: ReactiveControllerHost, bindings: FlowBindings) {
+    this.#host = host;
+    this.#bindings = bindings;
     host.addController(this);
   }
 
@@ -54,7 +56,7 @@ export class VerificationFlow implements ReactiveController {
 
   async start(): Promise<boolean> {
     const signal = this.#begin();
-    const options = this.bindings.options();
+    const options = this.#bindings.options();
     this.#retry = () => this.start();
     if (!options.proxy) return this.fail(missingProxy());
     this.#setState('starting');
@@ -64,10 +66,10 @@ export class VerificationFlow implements ReactiveController {
       const { bizToken, binding, verificationUrl, expiresAt } = session;
       saveFlow({ bizToken, binding, proxy: options.proxy, redirectUrl, createdAt: Date.now() });
       this.#bizToken = bizToken;
-      this.bindings.emit('faceid-start', { bizToken, verificationUrl, expiresAt });
+      this.#bindings.emit('faceid-start', { bizToken, verificationUrl, expiresAt });
       if (signal.aborted) return false;
       this.#setState('redirecting');
-      const proceed = this.bindings.emit('faceid-redirect', { bizToken, verificationUrl }, true);
+      const proceed = this.#bindings.emit('faceid-redirect', { bizToken, verificationUrl }, true);
       if (proceed && !signal.aborted) location.assign(verificationUrl);
       return !signal.aborted;
     } catch (error) {
@@ -81,7 +83,7 @@ export class VerificationFlow implements ReactiveController {
    */
   async checkResult(bizToken = this.#bizToken, afterReturn = false): Promise<boolean> {
     const signal = this.#begin();
-    const options = this.bindings.options();
+    const options = this.#bindings.options();
     this.#retry = () => this.checkResult(bizToken);
     if (!options.proxy) return this.fail(missingProxy());
     const flow = bizToken ? loadFlow(bizToken) : null;
@@ -93,7 +95,7 @@ export class VerificationFlow implements ReactiveController {
       clearFlow(flow.bizToken);
       this.result = result;
       this.#setState(result.status);
-      this.bindings.emit('faceid-result', result);
+      this.#bindings.emit('faceid-result', result);
       return !signal.aborted;
     } catch (error) {
       // Final too (binding_invalid, …): a later load must not resume this flow.
@@ -122,7 +124,7 @@ export class VerificationFlow implements ReactiveController {
     this.error = { code: error.code, message: error.message, retryable: error.retryable };
     if (error.code === 'missing_proxy') console.error(`<faceid-verify>: ${error.message}`);
     this.#setState('error');
-    this.bindings.emit('faceid-error', this.error);
+    this.#bindings.emit('faceid-error', this.error);
     return false;
   }
 
@@ -154,20 +156,22 @@ export class VerificationFlow implements ReactiveController {
     const previous = this.state;
     if (previous === next) return;
     this.state = next;
-    this.host.requestUpdate();
-    this.bindings.stateChanged(next, previous);
+    this.#host.requestUpdate();
+    this.#bindings.stateChanged(next, previous);
   }
 }
 
 /** The `missing_proxy` error: the element cannot work without its `proxy` attribute. */
 export function missingProxy(): ProxyError {
-  const message = 'set the "proxy" attribute to your faceid-verify proxy URL, e.g. proxy="/faceid".';
-  return new ProxyError('missing_proxy', message, false);
+  return new ProxyError(
+    'missing_proxy',
+    'set the "proxy" attribute to your faceid-verify proxy URL, e.g. proxy="/faceid".',
+    false,
+  );
 }
 
 function sessionNotFound(): ProxyError {
-  const message = 'No flow started in this browser for the returned BizToken.';
-  return new ProxyError('session_not_found', message, false);
+  return new ProxyError('session_not_found', 'No flow started in this browser for the returned BizToken.', false);
 }
 
 /** Resolves after `ms`, or rejects at once when `signal` aborts (clearing the timer). */

@@ -32,7 +32,7 @@ function reasonForCode(code: number | null | undefined): ReasonCategory | undefi
  */
 export function reasonFor(result: WebVerificationResult): ReasonCategory | null {
   if (result.status === 'expired' || result.status === 'passed') return null;
-  const last = result.attempts[result.attempts.length - 1];
+  const last = result.attempts.at(-1);
   const reason = [result.errorCode, last?.livenessErrorCode, last?.compareErrorCode].map(reasonForCode).find(Boolean);
   return reason ?? (result.status === 'incomplete' ? 'notFinished' : null);
 }
