@@ -1,6 +1,7 @@
 // The signing proxy's overhead: POST /web/results through the proxy versus the same FaceID read
 // (GetWebVerificationResultIntl, signed once) sent straight to the simulator. Both servers run as their real
-// CLIs (`faceid-simulator`, `faceid-proxy` from dist) in child processes on 127.0.0.1; autocannon drives them
+// CLIs (`faceid-simulator` from dist, `faceid-proxy` through its bin, i.e. the bundle `npm run build` makes) in
+// child processes on 127.0.0.1; autocannon drives them
 // from this process. Prints req/s, p50, p99 (medians of alternating rounds), their ratio, the proxy's CPU time
 // per proxied call and RSS (read from /proc for the proxy's pid, i.e. what process.cpuUsage/memoryUsage would
 // say inside it), and spawn → first proxied response. Figures only, never assertions; about 45 s in all.
@@ -97,7 +98,7 @@ const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 async function main() {
   const simulator = start('simulator/dist/cli.js', ['--port', '0', '--test-controls', '--rate-limit', '1000000000']);
   const simulatorUrl = await simulator.url;
-  const proxy = start('proxy/dist/node/cli.js', [], {
+  const proxy = start('proxy/bin/faceid-proxy.js', [], {
     PORT: '0',
     FACEID_SANDBOX: '1',
     FACEID_ENDPOINT: simulatorUrl,
