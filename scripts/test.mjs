@@ -1,11 +1,11 @@
-// `npm test`: Chromium check, typecheck, lint, Vitest (node + browser projects), Playwright e2e.
+// `npm test`: Chromium check, typecheck + build (tsc -b, bundles), lint, Vitest (node + browser projects), Playwright e2e.
 // Each step is printed; the first failing step stops the run with its exit code.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './ensure-chromium.mjs';
 
 /** @type {[name: string, command: string, args: string[]][]} */
 const STEPS = [
-  ['typecheck', 'npx', ['tsc', '-b']],
+  ['typecheck + build', 'npm', ['run', 'build']],
   ['lint', 'npx', ['eslint', '.']],
   ['format', 'npx', ['prettier', '--check', '.']],
   ['unit + browser tests', 'npx', ['vitest', 'run']],

@@ -1,5 +1,5 @@
-// The `faceid-proxy` command: `main(argv, env, io)` in-process, and the built bin spawned once
-// (`npm test` runs `tsc -b` first, so dist/node/cli.js is current).
+// The `faceid-proxy` command: `main(argv, env, io)` in-process, and the built entries spawned
+// (`npm test` runs `npm run build` first, so dist/ and the bundle are current).
 import { serveSimulator } from '@faceid-verify/simulator/node';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -97,9 +97,13 @@ describe('main', () => {
   });
 });
 
-describe('the faceid-proxy bin', () => {
-  it('starts from dist, answers, and exits 0 on SIGTERM', async () => {
-    const cli = fileURLToPath(new URL('../../dist/node/cli.js', import.meta.url));
+// Both the tested entry and the command users run: bin/faceid-proxy.js loads the one-file bundle (npm run build).
+describe.each([
+  ['dist/node/cli.js', '../../dist/node/cli.js'],
+  ['bin/faceid-proxy.js (bundle)', '../../bin/faceid-proxy.js'],
+])('the faceid-proxy command from %s', (_name, path) => {
+  it('starts, answers, and exits 0 on SIGTERM', async () => {
+    const cli = fileURLToPath(new URL(path, import.meta.url));
     const child = spawn(process.execPath, [cli], {
       env: { PATH: process.env['PATH'], FACEID_ENDPOINT: simulator.url, FACEID_REDIRECT_URLS: RETURN, PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
