@@ -73,7 +73,7 @@ function checkSignedHeaderList(names: string[]): void {
 }
 
 /** The Host header's hostname without port (the URL's hostname when there is no Host header, as in browsers). */
-function signedHost(request: SignedRequest): string {
+export function signedHost(request: Pick<SignedRequest, 'url' | 'headers'>): string {
   const host = request.headers.get('host');
   if (!host) return new URL(request.url).hostname;
   if (!URL.canParse(`http://${host}`)) throw new SimulatorApiError('AuthFailure.SignatureFailure', 'Bad Host header.');

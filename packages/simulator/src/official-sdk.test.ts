@@ -1,108 +1,44 @@
 /**
- * Tencent's own Node SDKs against the simulator over loopback. The SDK keeps the real host name (it is
- * signed); an http.Agent whose createConnection dials 127.0.0.1 routes the connection to the simulator.
+ * Tencent's own Node SDKs against the simulator over loopback, TC3-HMAC-SHA256 (the v1 signatures of the
+ * intl-en SDK's default profile: official-sdk-v1.test.ts). Routing: test/sdk-loopback.ts.
  */
-import http from 'node:http';
-import net from 'node:net';
-import { createRequire } from 'node:module';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  choose as chooseOn,
+  control as controlOn,
+  intlClient,
+  startLoopbackSimulator,
+  type LoopbackSimulator,
+} from '../test/sdk-loopback.js';
 import { FACE_BASE64 } from './media.js';
-import { serveSimulator, type RunningSimulator } from './node.js';
 import { DEMO_CREDENTIALS, type SimulatorCredential } from './types.js';
 
-type SdkReply = Record<string, unknown>;
-type Callback = (error: unknown, reply: SdkReply) => void;
-interface IntlFaceidClient {
-  [action: string]: (request: object, callback: Callback) => void;
-}
-interface IntlSdk {
-  faceid: {
-    v20180301: {
-      Client: new (
-        credential: { secretId: string; secretKey: string },
-        region: string,
-        profile: object,
-      ) => IntlFaceidClient;
-    };
-  };
-  common: { ClientProfile: new (signMethod: string, httpProfile: object) => object };
-}
-
-const require = createRequire(import.meta.url);
-const intlSdk = require('tencentcloud-sdk-nodejs-intl-en') as IntlSdk;
-
-let simulator: RunningSimulator;
-let clockOffsetMs = 0;
-let port = 0;
-const savedGlobalAgent = http.globalAgent;
-
-/** An agent that sends every connection to the simulator, whatever host the URL names. */
-function loopbackAgent(): http.Agent {
-  const agent = new http.Agent({ keepAlive: false });
-  agent.createConnection = () => net.connect(port, '127.0.0.1');
-  return agent;
-}
+let simulator: LoopbackSimulator;
 
 beforeAll(async () => {
-  simulator = await serveSimulator({ testControls: true, now: () => Date.now() + clockOffsetMs });
-  port = Number(new URL(simulator.url).port);
-  // The intl-en SDK has no agent option; its node-fetch uses Node's global agent for http:// URLs.
-  http.globalAgent = loopbackAgent();
+  simulator = await startLoopbackSimulator();
 });
 
 afterAll(async () => {
-  http.globalAgent = savedGlobalAgent;
   await simulator.close();
 });
-
-/** The intl-en FaceidClient (default endpoint faceid.intl.tencentcloudapi.com) with TC3-HMAC-SHA256 over http. */
-function intlClient(credential: SimulatorCredential = DEMO_CREDENTIALS) {
-  const { Client } = intlSdk.faceid.v20180301;
-  const profile = new intlSdk.common.ClientProfile('TC3-HMAC-SHA256', {
-    protocol: 'http://',
-    reqMethod: 'POST',
-    reqTimeout: 10,
-    headers: {},
-  });
-  const client = new Client(
-    { secretId: credential.secretId, secretKey: credential.secretKey },
-    'ap-singapore',
-    profile,
-  );
-  return (action: string, request: object) =>
-    new Promise<SdkReply>((resolve, reject) => {
-      const method = client[action];
-      if (!method) throw new Error(`the intl SDK has no ${action}`);
-      method.call(client, request, (error, reply) => (error ? reject(error as Error) : resolve(reply)));
-    });
-}
 
 /** tencentcloud-sdk-nodejs-common's CommonClient on the mainland host (legacy actions, ImageRecognitionV2). */
 function commonClient(region?: string) {
   return new CommonClient('faceid.tencentcloudapi.com', '2018-03-01', {
     credential: { secretId: DEMO_CREDENTIALS.secretId, secretKey: DEMO_CREDENTIALS.secretKey },
     ...(region ? { region } : {}),
-    profile: { httpProfile: { protocol: 'http://', agent: loopbackAgent(), reqTimeout: 10 } },
+    profile: { httpProfile: { protocol: 'http://', agent: simulator.agent(), reqTimeout: 10 } },
   });
 }
 
-async function control(path: string, body: object): Promise<void> {
-  const response = await fetch(`${simulator.url}/__simulator${path}`, { method: 'POST', body: JSON.stringify(body) });
-  expect(response.ok).toBe(true);
-}
-
-async function choose(token: string, outcome: string): Promise<string | null> {
-  const response = await fetch(`${simulator.url}/verify`, {
-    method: 'POST',
-    body: new URLSearchParams({ token, outcome }),
-    redirect: 'manual',
-  });
-  return response.headers.get('location');
-}
+const control = (path: string, body: object) => controlOn(simulator.url, path, body);
+const choose = (token: string, outcome: string) => chooseOn(simulator.url, token, outcome);
+const tc3Client = (credential?: SimulatorCredential) => intlClient('TC3-HMAC-SHA256', credential);
 
 describe('tencentcloud-sdk-nodejs-intl-en FaceidClient (TC3-HMAC-SHA256)', () => {
-  const call = intlClient();
+  const call = tc3Client();
 
   it('completes the web flow: ApplyWebVerificationBizTokenIntl, hosted page, GetWebVerificationResultIntl', async () => {
     const apply = await call('ApplyWebVerificationBizTokenIntl', {
@@ -137,18 +73,18 @@ describe('tencentcloud-sdk-nodejs-intl-en FaceidClient (TC3-HMAC-SHA256)', () =>
   });
 
   it('gets SignatureFailure with a wrong key and SecretIdNotFound with an unknown SecretId', async () => {
-    const wrongKey = intlClient({ ...DEMO_CREDENTIALS, secretKey: 'EXAMPLEwrongSecretKey' });
+    const wrongKey = tc3Client({ ...DEMO_CREDENTIALS, secretKey: 'EXAMPLEwrongSecretKey' });
     await expect(wrongKey('GetFaceIdTokenIntl', {})).rejects.toMatchObject({ code: 'AuthFailure.SignatureFailure' });
-    const unknownId = intlClient({ secretId: 'AKIDEXAMPLEunknownSecretId', secretKey: 'EXAMPLEkey' });
+    const unknownId = tc3Client({ secretId: 'AKIDEXAMPLEunknownSecretId', secretKey: 'EXAMPLEkey' });
     await expect(unknownId('GetFaceIdTokenIntl', {})).rejects.toMatchObject({ code: 'AuthFailure.SecretIdNotFound' });
   });
 
   it('gets SignatureExpire when the clocks are 301 s apart', async () => {
-    clockOffsetMs = 301_000;
+    simulator.setClockOffset(301_000);
     try {
       await expect(call('GetFaceIdTokenIntl', {})).rejects.toMatchObject({ code: 'AuthFailure.SignatureExpire' });
     } finally {
-      clockOffsetMs = 0;
+      simulator.setClockOffset(0);
     }
     await expect(call('GetFaceIdTokenIntl', {})).resolves.toHaveProperty('SdkToken');
   });
@@ -189,7 +125,7 @@ describe('tencentcloud-sdk-nodejs-common CommonClient (mainland host)', () => {
   it('gets SignatureFailure with a wrong key', async () => {
     const client = new CommonClient('faceid.tencentcloudapi.com', '2018-03-01', {
       credential: { secretId: DEMO_CREDENTIALS.secretId, secretKey: 'EXAMPLEwrong' },
-      profile: { httpProfile: { protocol: 'http://', agent: loopbackAgent() } },
+      profile: { httpProfile: { protocol: 'http://', agent: simulator.agent() } },
     });
     await expect(client.request('ImageRecognitionV2', {})).rejects.toMatchObject({
       code: 'AuthFailure.SignatureFailure',

@@ -6,6 +6,25 @@ import { SimulatorApiError } from './api-error.js';
 
 export type Params = Record<string, unknown>;
 
+/** Objects decoded from a v1 form body, whose scalars all arrive as strings. JSON bodies are never in it. */
+const formObjects = new WeakSet<Params>();
+
+/** Marks `params` as read from a v1 form: the integer and boolean readers then parse its strings strictly. */
+export function fromForm(params: Params): Params {
+  formObjects.add(params);
+  return params;
+}
+
+/** `params[name]`, with a form string parsed by `parse` when it matches (else the string, which then fails). */
+function read(params: Params, name: string, parse: (text: string) => unknown): unknown {
+  const value = params[name];
+  if (typeof value !== 'string' || !formObjects.has(params)) return value;
+  return parse(value) ?? value;
+}
+
+const parseInteger = (text: string) => (/^-?(0|[1-9]\d{0,14})$/.test(text) ? Number(text) : undefined);
+const parseBoolean = (text: string) => (text === 'true' ? true : text === 'false' ? false : undefined);
+
 function typeError(name: string, expected: string): SimulatorApiError {
   return new SimulatorApiError('InvalidParameter', `The parameter ${name} must be ${expected}.`);
 }
@@ -37,7 +56,7 @@ export function optionalString(params: Params, name: string, maxLength = Infinit
 /** An optional integer within [min, max]. */
 export function optionalInteger(params: Params, name: string, min: number, max: number): number | undefined {
   if (!present(params, name)) return undefined;
-  const value = params[name];
+  const value = read(params, name, parseInteger);
   if (typeof value !== 'number' || !Number.isInteger(value)) throw typeError(name, 'an integer');
   if (value < min || value > max) throw valueError(name, `outside ${min}–${max}`);
   return value;
@@ -45,8 +64,9 @@ export function optionalInteger(params: Params, name: string, min: number, max: 
 
 export function optionalBoolean(params: Params, name: string): boolean | undefined {
   if (!present(params, name)) return undefined;
-  if (typeof params[name] !== 'boolean') throw typeError(name, 'a boolean');
-  return params[name];
+  const value = read(params, name, parseBoolean);
+  if (typeof value !== 'boolean') throw typeError(name, 'a boolean');
+  return value;
 }
 
 export function optionalObject(params: Params, name: string): Params | undefined {

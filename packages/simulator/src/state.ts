@@ -1,5 +1,6 @@
 /** Everything one simulator instance keeps: clock, tokens, limits, faults and the call log. */
 import { createTc3Verifier, type Tc3Verifier } from './auth.js';
+import { createV1Verifier, type V1Verifier } from './auth-v1.js';
 import { createClock, type SimulatorClock } from './clock.js';
 import { FaultQueue } from './faults.js';
 import { ActionRateLimiter } from './rate-limit.js';
@@ -29,6 +30,7 @@ export interface SimulatorState {
   limiter: ActionRateLimiter;
   faults: FaultQueue;
   verifier: Tc3Verifier;
+  v1Verifier: V1Verifier;
   calls: CallRecord[];
   publicUrl: string;
   bizTokenTtlMs: number;
@@ -76,6 +78,7 @@ export function createState(options: SimulatorOptions): SimulatorState {
     limiter,
     faults,
     verifier: createTc3Verifier(credentials, options.crypto),
+    v1Verifier: createV1Verifier(credentials),
     calls: [],
     publicUrl: normalisePublicUrl(options.publicUrl),
     bizTokenTtlMs: positive('bizTokenTtlMs', options.bizTokenTtlMs, DEFAULT_BIZ_TOKEN_TTL_MS),
