@@ -1,11 +1,11 @@
 /**
  * tencentcloud-sdk-nodejs-intl-en with its DEFAULT ClientProfile (legacy v1 signature `HmacSHA256`, form body)
  * and with `HmacSHA1`, against the simulator over loopback with the real host name kept (test/sdk-loopback.ts).
+ * Authentication failures: official-sdk-auth.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, control, intlClient, startLoopbackSimulator, type LoopbackSimulator } from '../test/sdk-loopback.js';
 import { FACE_BASE64 } from './media.js';
-import { DEMO_CREDENTIALS } from './types.js';
 
 let simulator: LoopbackSimulator;
 
@@ -56,24 +56,6 @@ describe.each([
     expect(await call('GetFaceIdResultIntl', { SdkToken })).toMatchObject({ Result: '-999' });
     await control(simulator.url, '/outcomes', { token: SdkToken, outcome: 'pass' });
     expect(await call('GetFaceIdResultIntl', { SdkToken })).toMatchObject({ Result: '0', BestFrame: FACE_BASE64 });
-  });
-
-  it('gets SignatureFailure with a wrong key and SecretIdNotFound with an unknown SecretId', async () => {
-    const wrongKey = intlClient(signMethod, { ...DEMO_CREDENTIALS, secretKey: 'EXAMPLEwrongSecretKey' });
-    await expect(wrongKey('GetFaceIdTokenIntl', {})).rejects.toMatchObject({ code: 'AuthFailure.SignatureFailure' });
-    expect((await calls()).at(-1)).toMatchObject({ action: 'GetFaceIdTokenIntl', signatureValid: false });
-    const unknownId = intlClient(signMethod, { secretId: 'AKIDEXAMPLEunknownSecretId', secretKey: 'EXAMPLEkey' });
-    await expect(unknownId('GetFaceIdTokenIntl', {})).rejects.toMatchObject({ code: 'AuthFailure.SecretIdNotFound' });
-  });
-
-  it('gets SignatureExpire when the clocks are 301 s apart', async () => {
-    simulator.setClockOffset(301_000);
-    try {
-      await expect(call('GetFaceIdTokenIntl', {})).rejects.toMatchObject({ code: 'AuthFailure.SignatureExpire' });
-    } finally {
-      simulator.setClockOffset(0);
-    }
-    await expect(call('GetFaceIdTokenIntl', {})).resolves.toHaveProperty('SdkToken');
   });
 
   it('reads form strings strictly: a non-numeric integer is InvalidParameter, "2" is out of range', async () => {
