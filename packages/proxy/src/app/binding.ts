@@ -1,5 +1,6 @@
 /**
  * The binding (security rule 4): a compact JWS (HS256) proving "this browser started this BizToken".
+ * Accepted only in canonical base64url (no `=`, no other spelling of the same bytes).
  * Claims: `tok` = hex SHA-256 of the BizToken (the token itself never sits in the binding), `flow`
  * ('intl' | 'legacy'), `iat` and `exp` (Unix seconds). Only the holder of the binding secret can issue one.
  *
@@ -20,6 +21,7 @@ const decoder = new TextDecoder();
 const HEADER = { alg: 'HS256', typ: 'faceid-binding+jwt' } as const;
 const HEADER_B64 = base64url.encode(JSON.stringify(HEADER));
 const MAX_BINDING_LENGTH = 2048;
+const CANONICAL_CHARS = /^[A-Za-z0-9_-]*$/;
 
 export interface BindingIssuer {
   /** A binding for `bizToken` in `flow`, valid until `expiresAtMs`. */
@@ -36,8 +38,18 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return difference === 0;
 }
 
+/**
+ * The bytes of a base64url part only in its one canonical spelling: no padding, no other characters, and the
+ * unused low bits of the last character zero (so `…A` and `…B` cannot both stand for the same bytes).
+ */
+function canonicalDecode(part: string): Uint8Array {
+  const bytes = CANONICAL_CHARS.test(part) ? base64url.decode(part) : undefined;
+  if (bytes === undefined || base64url.encode(bytes) !== part) throw new TypeError('non-canonical base64url');
+  return bytes;
+}
+
 function claimsOf(payload: string): Record<string, unknown> | undefined {
-  const claims: unknown = JSON.parse(decoder.decode(base64url.decode(payload)));
+  const claims: unknown = JSON.parse(decoder.decode(canonicalDecode(payload)));
   return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : undefined;
 }
 
@@ -61,7 +73,7 @@ export function createBindingIssuer(secret: string | Uint8Array, primitives: Tc3
         if (parts.length !== 3 || parts[0] !== HEADER_B64) return false;
         const [header, payload, signature] = parts as [string, string, string];
         const expected = await primitives.hmacSha256(key, `${header}.${payload}`);
-        if (!constantTimeEqual(base64url.decode(signature), expected)) return false;
+        if (!constantTimeEqual(canonicalDecode(signature), expected)) return false;
         const claims = claimsOf(payload);
         const exp = claims?.['exp'];
         if (typeof exp !== 'number' || exp <= Math.floor(nowMs / 1000)) return false;

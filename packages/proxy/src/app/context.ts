@@ -4,6 +4,7 @@
  */
 import type { FaceIdClient } from '../client/index.js';
 import type { BindingIssuer } from './binding.js';
+import type { LoggedFailure } from './errors.js';
 import type { ResolvedProxyOptions } from './options.js';
 import type { UpstreamGuard } from './upstream.js';
 
@@ -16,6 +17,10 @@ export interface ProxyVariables {
   action: string;
   /** Tencent's RequestId of that call. */
   upstreamRequestId: string;
+  /** Set by `errorResponse`: the proxy's code, Tencent's code and the cause, for the log line. */
+  failure: LoggedFailure;
+  /** The caller proved it is an authorised server (API key or `authorize`). */
+  server: boolean;
 }
 
 export interface ProxyEnv {

@@ -1,38 +1,20 @@
 /**
  * The proxy's one error channel for requests: `ProxyError` carries an HTTP status and a stable snake_case
- * `code`; `errorResponse` renders `{ error: { code, message, retryable, requestId?, upstreamCode? } }`.
- * FaceID client errors map as design.md says; anything unexpected becomes a bare 500 (no stack, no text).
+ * `code` (contract.ts); `errorResponse` renders `{ error: { code, message, retryable, requestId?, upstreamCode? } }`
+ * and leaves the code, Tencent's code and the cause for the log line. A FaceID client error becomes the proxy
+ * error its outcome names (client/outcomes.ts, the one table); anything unexpected a bare 500.
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import {
-  FaceIdApiError,
-  FaceIdBadResponseError,
-  FaceIdError,
-  FaceIdNetworkError,
-  FaceIdTimeoutError,
-} from '../client/errors.js';
+import { FaceIdApiError, FaceIdBadResponseError, FaceIdError, FaceIdNetworkError } from '../client/errors.js';
+import type { Verdict } from '../client/outcomes.js';
+import { ERROR_STATUS, type ErrorBody, type ProxyErrorCode } from '../contract.js';
+import type { ProxyEnv } from './context.js';
 
-/** Every error code the proxy answers with, and its HTTP status. */
-export const ERROR_STATUS = {
-  invalid_request: 400,
-  redirect_not_allowed: 400,
-  unauthorized: 401,
-  origin_not_allowed: 403,
-  binding_invalid: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-  internal_error: 500,
-  upstream_error: 502,
-  upstream_bad_response: 502,
-  upstream_unavailable: 503,
-  upstream_timeout: 504,
-} as const satisfies Record<string, ContentfulStatusCode>;
+export { ERROR_STATUS, type ProxyErrorCode } from '../contract.js';
 
-export type ProxyErrorCode = keyof typeof ERROR_STATUS;
+// The contract's statuses must be ones Hono can answer with a body.
+ERROR_STATUS satisfies Record<ProxyErrorCode, ContentfulStatusCode>;
 
 export interface ProxyErrorDetails {
   retryable?: boolean;
@@ -40,6 +22,10 @@ export interface ProxyErrorDetails {
   upstreamCode?: string;
   /** Tencent's RequestId of the failed call. */
   requestId?: string;
+  /** For the log line only, never the answer: what went wrong underneath (`ECONNREFUSED 127.0.0.1:8788`). */
+  cause?: string;
+  /** The outcome table made this failure a verdict the route may answer as a result. */
+  verdict?: Verdict;
   headers?: Record<string, string>;
 }
 
@@ -58,10 +44,23 @@ export class ProxyError extends Error {
   }
 }
 
-/** The JSON error envelope of design.md, through the context so headers set earlier (request id, CORS) stay. */
-export function errorResponse(c: Context, error: ProxyError): Response {
-  const { retryable = false, upstreamCode, requestId, headers } = error.details;
-  const body = {
+/** The failure the log line reports. */
+export interface LoggedFailure {
+  code: ProxyErrorCode;
+  upstreamCode?: string;
+  cause?: string;
+}
+
+/** The JSON error envelope, through the context so headers set earlier (request id, CORS) stay. */
+export function errorResponse(c: Context<ProxyEnv>, error: ProxyError): Response {
+  const { retryable = false, upstreamCode, requestId, headers, cause } = error.details;
+  c.set('failure', {
+    code: error.code,
+    ...(upstreamCode === undefined ? {} : { upstreamCode }),
+    ...(cause === undefined ? {} : { cause }),
+  });
+  if (requestId !== undefined) c.set('upstreamRequestId', requestId);
+  const body: ErrorBody = {
     error: {
       code: error.code,
       message: error.message,
@@ -73,30 +72,48 @@ export function errorResponse(c: Context, error: ProxyError): Response {
   return c.json(body, error.status, headers);
 }
 
+/** Our message per proxy error code of an upstream outcome. Tencent's text never travels. */
+const UPSTREAM_MESSAGES: Partial<Record<ProxyErrorCode, string>> = {
+  invalid_request: 'FaceID refused the input',
+  upstream_error: 'FaceID refused the request',
+  upstream_bad_response: 'FaceID sent an unexpected reply',
+  upstream_unavailable: 'FaceID is busy or unavailable',
+  upstream_timeout: 'FaceID did not answer in time',
+};
+
+/** The log's cause of a client error: ours, never Tencent's message text or a body. */
+function causeOf(error: FaceIdError): string | undefined {
+  if (error instanceof FaceIdNetworkError) return error.detail;
+  if (error instanceof FaceIdApiError) return undefined;
+  return error.message.slice(error.action.length + ' failed: '.length) || error.message;
+}
+
 /**
  * Maps any thrown value to a ProxyError. `deadlineHit` = the route's own time limit fired (504 whatever the
- * client saw). Tencent's message text is dropped: only its code travels, as `upstreamCode`.
+ * client saw). A FaceID failure takes the code and `retryable` of its outcome; a verdict outcome is kept in
+ * `details.verdict` for the route (answered as `upstream_error` by rows that have no answer for it).
  */
 export function toProxyError(error: unknown, deadlineHit = false): ProxyError {
   if (error instanceof ProxyError) return error;
-  if (deadlineHit || error instanceof FaceIdTimeoutError) {
-    return new ProxyError('upstream_timeout', 'FaceID did not answer in time', { retryable: true });
-  }
-  if (error instanceof FaceIdApiError) {
-    const details = { retryable: error.retryable, upstreamCode: error.code, requestId: error.requestId };
-    return error.retryable
-      ? new ProxyError('upstream_unavailable', 'FaceID is busy or unavailable', details)
-      : new ProxyError('upstream_error', 'FaceID refused the request', details);
-  }
-  if (error instanceof FaceIdBadResponseError) {
-    const requestId = error.requestId;
-    return new ProxyError('upstream_bad_response', 'FaceID sent an unexpected reply', {
-      retryable: error.retryable,
-      ...(requestId === undefined ? {} : { requestId }),
+  if (deadlineHit) {
+    return new ProxyError('upstream_timeout', 'FaceID did not answer in time', {
+      retryable: true,
+      cause: 'the route deadline passed',
     });
   }
-  if (error instanceof FaceIdNetworkError || error instanceof FaceIdError) {
-    return new ProxyError('upstream_unavailable', 'FaceID could not be reached', { retryable: true });
+  if (!(error instanceof FaceIdError)) {
+    const cause = error instanceof Error ? error.name : typeof error;
+    return new ProxyError('internal_error', 'Internal error', { cause });
   }
-  return new ProxyError('internal_error', 'Internal error');
+  const { outcome } = error;
+  const code = 'error' in outcome ? outcome.error : 'upstream_error';
+  const requestId = error instanceof FaceIdApiError || error instanceof FaceIdBadResponseError ? error.requestId : '';
+  const cause = causeOf(error);
+  return new ProxyError(code, UPSTREAM_MESSAGES[code] ?? 'FaceID refused the request', {
+    retryable: error.retryable,
+    ...(error instanceof FaceIdApiError ? { upstreamCode: error.code } : {}),
+    ...(requestId ? { requestId } : {}),
+    ...(cause === undefined ? {} : { cause }),
+    ...('verdict' in outcome ? { verdict: outcome.verdict } : {}),
+  });
 }

@@ -82,13 +82,17 @@ describe('faults on ApplyWebVerificationBizTokenIntl (never retried)', () => {
 
 describe('faults on GetWebVerificationResultIntl (result reads are retried)', () => {
   const get = 'GetWebVerificationResultIntl';
-  it.each(['http-500', 'rate-limit', 'internal-error'])('one %s is retried and the read succeeds', async (mode) => {
-    await inject(get, mode, 1);
-    const response = await readResult();
-    expect(response.status).toBe(200);
-    expect(((await response.json()) as { status: string }).status).toBe('passed');
-    expect(await calls(get)).toBe(2);
-  });
+  // malformed-json is a truncated reply (`{"Response":{"RequestId":"…",`); redirect a 302 to another host.
+  it.each(['http-500', 'rate-limit', 'internal-error', 'malformed-json', 'redirect'])(
+    'one %s is retried and the read succeeds',
+    async (mode) => {
+      await inject(get, mode, 1);
+      const response = await readResult();
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { status: string }).status).toBe('passed');
+      expect(await calls(get)).toBe(2);
+    },
+  );
 
   it('a persistent internal-error gives 503 after the bounded retries', async () => {
     await inject(get, 'internal-error', 10);
@@ -98,11 +102,12 @@ describe('faults on GetWebVerificationResultIntl (result reads are retried)', ()
     expect(await calls(get)).toBe(3);
   });
 
-  it('malformed JSON is not retried', async () => {
-    await inject(get, 'malformed-json', 1);
+  it('persistent malformed JSON gives 502 upstream_bad_response, retryable, after the bounded retries', async () => {
+    await inject(get, 'malformed-json', 10);
     const response = await readResult();
     expect(response.status).toBe(502);
-    expect(await calls(get)).toBe(1);
+    expect(await errorOf(response)).toMatchObject({ code: 'upstream_bad_response', retryable: true });
+    expect(await calls(get)).toBe(3);
   });
 
   it(`a hang on every attempt still answers 504 within ${TIMEOUT_MS} ms`, async () => {

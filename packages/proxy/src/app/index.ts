@@ -5,6 +5,11 @@ export { normaliseWebResult, webStatus } from './normalise.js';
 export { sdkStatus } from './normalise-sdk.js';
 export { DEFAULT_REGION, INTL_REGIONS, LEGACY_REGIONS, MIN_BINDING_SECRET_BYTES } from './options.js';
 export { canonicalReturnUrl, createRedirectMatcher } from './redirect-url.js';
+export { DEFAULT_SERVER_RATE_LIMIT } from './rate-limit.js';
+export { REQUEST_ID_FORMAT } from './request-id.js';
+export { routeBodyLimit } from './routes/engine.js';
+export type { Answer, Route, RouteInput, RouteKind, UpstreamStep, VerdictInput } from './routes/route.js';
+export { ROUTES } from './routes/table.js';
 export { BROWSER_BODY_LIMIT, IMAGE_BODY_LIMIT, LANGUAGES } from './schemas.js';
 export type {
   FaceIdProxyOptions,

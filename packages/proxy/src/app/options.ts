@@ -52,6 +52,10 @@ const OptionsSchema = v.strictObject({
   beforeSession: v.optional(fn),
   authorize: v.optional(fn),
   logger: v.optional(fn),
+  trustProxy: v.optional(int(0, 100)),
+  serverRateLimit: v.optional(
+    v.union([v.literal(false), v.strictObject({ windowMs: positiveMs, limit: int(1, 1e9) })]),
+  ),
 });
 
 /** Options after validation, with every default filled in. */

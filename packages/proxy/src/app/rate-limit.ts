@@ -1,29 +1,59 @@
 /**
- * Inbound rate limit per client (security rule 6) with `hono-rate-limiter`'s memory store: `limit` requests
- * per `windowMs` per `clientKey(c)`; beyond it 429 `rate_limited` with `Retry-After` (seconds).
+ * Inbound rate limits (security rule 6) with `hono-rate-limiter`'s memory store, in two buckets: browsers and
+ * other anonymous callers by client address (`rateLimit`, per `clientAddress(c)`), and the calls of authorised
+ * servers in their own bucket (`serverRateLimit`), so a busy page never throttles the integrator's backend and
+ * the other way round. Beyond a limit: 429 `rate_limited` with `Retry-After` (seconds).
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
+import type { ProxyEnv } from './context.js';
 import { ProxyError } from './errors.js';
 import type { ResolvedProxyOptions } from './options.js';
 
 const SHARED_BUCKET = 'all-clients';
+const SERVER_BUCKET = 'api-key';
+/** Default `serverRateLimit`: FaceID's own 20 calls per second per action, over a minute. */
+export const DEFAULT_SERVER_RATE_LIMIT = { windowMs: 60_000, limit: 1200 } as const;
 
-export function inboundRateLimit(options: ResolvedProxyOptions): MiddlewareHandler {
-  const { rateLimit, clientKey } = options;
-  if (rateLimit === false) return (_c, next) => next();
+type Limit = { windowMs: number; limit: number } | false;
+type Options = Pick<ResolvedProxyOptions, 'rateLimit' | 'clientKey' | 'trustProxy' | 'serverRateLimit'>;
+
+/**
+ * The client's address: with `trustProxy` = n > 0 hops, the n-th `X-Forwarded-For` entry from the right (what
+ * the outermost trusted proxy saw); otherwise, or when the header has fewer entries, `clientKey(c)` (the Node
+ * entry passes the peer address), else one shared bucket.
+ */
+export async function clientAddress(c: Context, options: Options): Promise<string> {
+  const hops = options.trustProxy ?? 0;
+  if (hops > 0) {
+    const chain = (c.req.header('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim());
+    const address = chain.length >= hops ? chain[chain.length - hops] : undefined;
+    if (address) return address;
+  }
+  return options.clientKey ? await options.clientKey(c) : SHARED_BUCKET;
+}
+
+function limiter(limit: Limit, keyGenerator: (c: Context) => string | Promise<string>): MiddlewareHandler {
+  if (limit === false) return (_c, next) => next();
   return rateLimiter({
-    windowMs: rateLimit.windowMs,
-    limit: rateLimit.limit,
+    windowMs: limit.windowMs,
+    limit: limit.limit,
     standardHeaders: 'draft-7',
-    keyGenerator: clientKey ?? (() => SHARED_BUCKET),
+    keyGenerator,
     handler: (c) => {
       const resetTime = (c.get('rateLimit') as { resetTime?: Date } | undefined)?.resetTime;
-      const seconds = resetTime ? Math.ceil((resetTime.getTime() - Date.now()) / 1000) : rateLimit.windowMs / 1000;
+      const seconds = resetTime ? (resetTime.getTime() - Date.now()) / 1000 : limit.windowMs / 1000;
       throw new ProxyError('rate_limited', 'Too many requests', {
         retryable: true,
         headers: { 'Retry-After': String(Math.max(1, Math.ceil(seconds))) },
       });
     },
   });
+}
+
+/** The middleware: the server bucket when `c.get('server')` is set (by the engine, before it), else the client's. */
+export function inboundRateLimit(options: Options): MiddlewareHandler<ProxyEnv> {
+  const clients = limiter(options.rateLimit, (c) => clientAddress(c, options));
+  const servers = limiter(options.serverRateLimit ?? DEFAULT_SERVER_RATE_LIMIT, () => SERVER_BUCKET);
+  return (c, next) => (c.get('server') ? servers(c, next) : clients(c, next));
 }

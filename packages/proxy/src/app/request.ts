@@ -1,9 +1,9 @@
 /**
- * Reading a request body, cheapest checks first: media type (415), size (413, `hono/body-limit`), JSON
- * syntax and the route's strict schema (400 `invalid_request`).
+ * Reading a request body, only for a matched route and only up to its limit, cheapest checks first: media
+ * type (415), size (413: a declared Content-Length over the limit reads nothing; a stream is cut at the limit),
+ * JSON syntax and the route's strict schema (400 `invalid_request`).
  */
-import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
 import * as v from 'valibot';
 import { ProxyError } from './errors.js';
 
@@ -14,40 +14,57 @@ const QUOTABLE_KEY = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 
 /**
  * The body's bytes when the server adapter already read them (`c.env.incoming.rawBody`, the convention of
- * `@hono/node-server` that `serveFaceIdProxy` follows); undefined on runtimes that hand over a streaming Request.
+ * `@hono/node-server` that `serveFaceIdProxy` follows for bodies within the matched route's limit).
  */
 function preReadBody(c: Context): Uint8Array | undefined {
   const raw = (c.env as { incoming?: { rawBody?: unknown } } | undefined)?.incoming?.rawBody;
   return raw instanceof Uint8Array ? raw : undefined;
 }
 
-/** 415 unless the body is declared `application/json`; 413 beyond `maxBytes`. */
-export function jsonBodyGuards(maxBytes: number): MiddlewareHandler[] {
-  const mediaType: MiddlewareHandler = async (c, next) => {
-    if (!JSON_MEDIA_TYPE.test(c.req.header('content-type') ?? '')) {
-      throw new ProxyError('unsupported_media_type', 'The body must be application/json');
-    }
-    await next();
-  };
-  const tooLarge = () => {
-    throw new ProxyError('payload_too_large', `The body must be at most ${maxBytes} bytes`);
-  };
-  const streamingLimit = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
-  const size: MiddlewareHandler = async (c, next) => {
-    const bytes = preReadBody(c);
-    if (bytes === undefined) return streamingLimit(c, next);
-    if (bytes.length > maxBytes) tooLarge();
-    await next();
-  };
-  return [mediaType, size];
+function tooLarge(maxBytes: number): never {
+  throw new ProxyError('payload_too_large', `The body must be at most ${maxBytes} bytes`);
 }
 
-/** Parses and validates the JSON body. @throws ProxyError 400 `invalid_request`. */
-export async function readBody<S extends v.GenericSchema>(c: Context, schema: S): Promise<v.InferOutput<S>> {
-  const bytes = preReadBody(c);
+/** At most `maxBytes` of the body as text; stops reading (and cancels the stream) beyond it. */
+async function cappedText(c: Context, maxBytes: number): Promise<string> {
+  const pre = preReadBody(c);
+  if (pre !== undefined) return pre.length > maxBytes ? tooLarge(maxBytes) : decoder.decode(pre);
+  const declared = Number(c.req.header('content-length') ?? NaN);
+  if (declared > maxBytes) tooLarge(maxBytes);
+  const stream = c.req.raw.body;
+  if (stream === null) return '';
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > maxBytes) {
+      void reader.cancel().catch(() => undefined);
+      tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) bytes.set(chunk, (offset += chunk.length) - chunk.length);
+  return decoder.decode(bytes);
+}
+
+/** Checks media type and size, parses and validates the JSON body. @throws ProxyError 415, 413 or 400. */
+export async function readJsonBody<S extends v.GenericSchema>(
+  c: Context,
+  schema: S,
+  maxBytes: number,
+): Promise<v.InferOutput<S>> {
+  if (!JSON_MEDIA_TYPE.test(c.req.header('content-type') ?? '')) {
+    throw new ProxyError('unsupported_media_type', 'The body must be application/json');
+  }
+  const text = await cappedText(c, maxBytes);
   let json: unknown;
   try {
-    json = JSON.parse(bytes === undefined ? await c.req.text() : decoder.decode(bytes));
+    json = JSON.parse(text);
   } catch {
     throw new ProxyError('invalid_request', 'The body is not valid JSON');
   }

@@ -4,10 +4,10 @@
  * limited to the characters FaceID uses, so odd input never reaches upstream.
  */
 import * as v from 'valibot';
+import { LANGUAGES } from '../contract.js';
 import { MAX_REDIRECT_URL_LENGTH } from './redirect-url.js';
 
-/** Hosted-page languages (`Config.Language`). */
-export const LANGUAGES = ['en', 'zh-cn', 'zh-tc', 'th', 'id'] as const;
+export { LANGUAGES } from '../contract.js';
 /** Body limit of the browser routes and token reads, bytes. */
 export const BROWSER_BODY_LIMIT = 16 * 1024;
 /** Body limit of the routes carrying an image, bytes. */

@@ -93,7 +93,7 @@ describe('binding', () => {
     });
   }
 
-  it('a wrong API key does not replace the binding', async () => {
+  it('a wrong API key does not replace the binding: 401 unauthorized, no upstream call', async () => {
     const request = () =>
       postJson(
         atProxy,
@@ -101,7 +101,7 @@ describe('binding', () => {
         { bizToken: session.bizToken },
         { authorization: 'Bearer EXAMPLE-wrong-api-key-000000000' },
       );
-    await refused(request, 403, 'binding_invalid');
+    await refused(request, 401, 'unauthorized');
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Authentication of the server-to-server routes: `Authorization: Bearer <apiKey>` compared in constant time
+ * Authentication of server-to-server calls: `Authorization: Bearer <apiKey>` compared in constant time
  * (`hono/utils/buffer` hashes both sides first), or the integrator's `authorize(c)` hook.
  */
 import type { Context } from 'hono';
@@ -13,12 +13,20 @@ export function serverRoutesEnabled(options: ResolvedProxyOptions): boolean {
   return options.apiKey !== undefined || options.authorize !== undefined;
 }
 
+/** The request carries an `Authorization` header (a caller who means to be a server). */
+export function hasBearer(c: Context): boolean {
+  return c.req.header('authorization') !== undefined;
+}
+
+/** True when the request carries the configured API key. Reads headers only. */
+export async function apiKeyMatches(c: Context, options: ResolvedProxyOptions): Promise<boolean> {
+  const presented = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
+  return options.apiKey !== undefined && presented !== undefined && (await timingSafeEqual(presented, options.apiKey));
+}
+
 /** True when the caller is an authorised server; a Response when the `authorize` hook refuses with one. */
 export async function authorizeServer(c: Context, options: ResolvedProxyOptions): Promise<boolean | Response> {
-  const presented = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
-  if (options.apiKey !== undefined && presented !== undefined && (await timingSafeEqual(presented, options.apiKey))) {
-    return true;
-  }
+  if (await apiKeyMatches(c, options)) return true;
   if (options.authorize === undefined) return false;
   return (await options.authorize(c)) ?? false;
 }

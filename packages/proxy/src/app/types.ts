@@ -8,6 +8,7 @@ import type { Tc3Crypto } from '../signing/crypto.js';
 import type { Flow } from './binding.js';
 
 export type { Flow } from './binding.js';
+export type { WebSession, WebVerificationAttempt, WebVerificationResult } from '../contract.js';
 
 /** What `beforeSession` may add to `ApplyWebVerificationBizTokenIntl` (or, legacy, `ApplyWebVerificationToken`). */
 export interface SessionAdditions {
@@ -78,7 +79,7 @@ export interface FaceIdProxyOptions {
   retries?: number;
   /** Clock, Unix ms. Default `Date.now`. */
   now?: () => number;
-  /** Upstream calls in flight at most. Default 16. */
+  /** Upstream calls in flight at most, per action (a hung read never holds up a session start). Default 16. */
   maxConcurrency?: number;
   /** Upstream calls per second per action. Default 20 (FaceID's limit); 0 = unlimited. */
   upstreamRatePerSecond?: number;
@@ -92,44 +93,11 @@ export interface FaceIdProxyOptions {
   authorize?: (c: Context) => MaybePromise<boolean | Response>;
   /** Receives one JSON line per request. Default `console.log`. */
   logger?: (line: string) => void;
-}
-
-/** One attempt of a web verification. */
-export interface WebVerificationAttempt {
-  errorCode: number | null;
-  livenessErrorCode: number | null;
-  compareErrorCode: number | null;
-  similarity: number | null;
-  /** ISO 8601 time of the attempt (Tencent `ReqTimestamp`, ms). */
-  at: string | null;
-}
-
-/** `POST /web/results` answer (design.md). Media fields appear only when turned on. */
-export interface WebVerificationResult {
-  status: 'passed' | 'failed' | 'incomplete' | 'expired';
-  /** Tencent ErrorCode; null when FaceID has no verdict yet. */
-  errorCode: number | null;
-  /** Tencent ErrorMsg, for logs. */
-  errorMessage: string | null;
-  /** 0–100 from the deciding attempt. */
-  similarity: number | null;
-  attempts: WebVerificationAttempt[];
-  /** Tencent Extra as set server-side. */
-  extra: string | null;
-  /** Tencent RequestId. */
-  requestId: string;
-  videoBase64?: string | null;
-  videoUrl?: string | null;
-  bestFrameBase64?: string | null;
-  bestFrameUrl?: string | null;
-  ocr?: Record<string, unknown>[];
-}
-
-/** `POST /web/sessions` answer. */
-export interface WebSession {
-  bizToken: string;
-  verificationUrl: string;
-  /** ISO 8601: the BizToken must be used (the hosted page opened) before this time. */
-  expiresAt: string;
-  binding: string;
+  /**
+   * Reverse-proxy hops in front of the proxy whose `X-Forwarded-For` is trusted: the client address is the entry
+   * that many from the right. Default 0: the peer address (`clientKey`), `X-Forwarded-For` ignored.
+   */
+  trustProxy?: number;
+  /** Inbound limit of authorised servers (API key), one bucket of its own. Default 1,200 per 60,000 ms; `false` = off. */
+  serverRateLimit?: { windowMs: number; limit: number } | false;
 }

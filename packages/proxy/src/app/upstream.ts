@@ -1,5 +1,5 @@
 /**
- * Guards every upstream call (security rule 6): at most `maxConcurrency` in flight, at most
+ * Guards every upstream call (security rule 6): at most `maxConcurrency` in flight per action, at most
  * `ratePerSecond` starts per action per second (FaceID allows 20; excess calls wait their turn), and one
  * deadline per route (`timeoutMs`, retries included) that aborts the call through its AbortSignal.
  * When the deadline fires, the caller gets 504 `upstream_timeout` whatever the client threw.
@@ -8,6 +8,7 @@ import { abortableSleep } from '../client/retry.js';
 import { toProxyError } from './errors.js';
 
 export interface UpstreamGuardOptions {
+  /** Calls in flight at most, per action. */
   maxConcurrency: number;
   /** Starts per action per second; 0 = unlimited. */
   ratePerSecond: number;
@@ -104,10 +105,17 @@ function routeDeadline(timeoutMs: number, requestSignal: AbortSignal | undefined
 
 /** Builds the guard shared by every route of one app. */
 export function createUpstreamGuard(options: UpstreamGuardOptions): UpstreamGuard {
-  const slots = semaphore(options.maxConcurrency);
+  // One semaphore per action: hung reads can fill only their own action's slots, never a session start's.
+  const semaphores = new Map<string, ReturnType<typeof semaphore>>();
+  const slotsOf = (action: string) => {
+    let slots = semaphores.get(action);
+    if (slots === undefined) semaphores.set(action, (slots = semaphore(options.maxConcurrency)));
+    return slots;
+  };
   const pace = actionPacer(options.ratePerSecond, options.now ?? Date.now, options.sleep ?? abortableSleep);
   return async (action, call, requestSignal) => {
     const deadline = routeDeadline(options.timeoutMs, requestSignal);
+    const slots = slotsOf(action);
     let acquired = false;
     try {
       await slots.acquire(deadline.signal);

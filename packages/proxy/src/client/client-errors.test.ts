@@ -142,13 +142,23 @@ describe('redirects are refused', () => {
   });
   afterAll(() => target.close());
 
-  it('never follows a 302 to another server: the global fetch fails it as a network error, not retried', async () => {
+  it('never follows a 302 to another server (redirect: manual): a start gets one attempt, not retryable', async () => {
     reply = () => ({ status: 302, headers: { location: target.url } });
-    const error = await failure(client().getWebVerificationResultIntl({ BizToken: 't' }), FaceIdNetworkError);
+    const error = await failure(client().getFaceIdTokenIntl({}), FaceIdBadResponseError);
 
-    expect(error).toMatchObject({ retryable: false, action: 'GetWebVerificationResultIntl' });
-    expect(error.message).toContain('redirect');
+    expect(error).toMatchObject({ status: 302, retryable: false, action: 'GetFaceIdTokenIntl' });
+    expect(error.event).toEqual({ kind: 'redirect', status: 302 });
+    expect(error.message).toContain('HTTP 302');
     expect(server.calls).toHaveLength(1);
+    expect(target.calls).toHaveLength(0);
+  });
+
+  it('a read is retried on a 302, still never following it', async () => {
+    reply = () => ({ status: 302, headers: { location: target.url } });
+    const error = await failure(client().getWebVerificationResultIntl({ BizToken: 't' }), FaceIdBadResponseError);
+
+    expect(error).toMatchObject({ status: 302, retryable: true, action: 'GetWebVerificationResultIntl' });
+    expect(server.calls).toHaveLength(3);
     expect(target.calls).toHaveLength(0);
   });
 });

@@ -57,6 +57,9 @@ const FAILURES: [string, TestReply][] = [
   ['ResourceUnavailable', apiError('ResourceUnavailable')],
   ['HTTP 502', { status: 502, body: 'bad gateway' }],
   ['a dropped connection', { drop: true }],
+  ['a body that is not JSON', { body: 'nope' }],
+  ['a truncated reply', { body: '{"Response":{"RequestId":"x",' }],
+  ['a 302 (never followed)', { status: 302, headers: { location: 'http://127.0.0.1:1/' } }],
 ];
 
 describe('Get* result reads', () => {
@@ -88,7 +91,6 @@ describe('Get* result reads', () => {
     ['AuthFailure.SignatureFailure', apiError('AuthFailure.SignatureFailure')],
     ['InvalidParameterValue.BizTokenExpired', apiError('InvalidParameterValue.BizTokenExpired')],
     ['HTTP 400', { status: 400, body: '' }],
-    ['a body that is not JSON', { body: 'nope' }],
   ] as [string, TestReply][])('are not retried on %s', async (_name, failure) => {
     replies = [failure];
     await expect(read(client())).rejects.toBeInstanceOf(FaceIdError);
@@ -146,4 +148,17 @@ describe('token creation and comparisons are never retried once sent', () => {
       expect(delays).toEqual([]);
     },
   );
+
+  it.each(CALLS)('%s: one attempt on a truncated reply or a 302 (a session may exist)', async (_n, run) => {
+    for (const failure of [{ body: '{"Response":{"RequestId":"x",' }, { status: 302, headers: { location: '/' } }]) {
+      server.calls.length = 0;
+      replies = [failure];
+      const error = await run(client()).catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(FaceIdBadResponseError);
+      expect((error as FaceIdError).retryable).toBe(false);
+      expect(server.calls).toHaveLength(1);
+    }
+    expect(delays).toEqual([]);
+  });
 });

@@ -1,13 +1,14 @@
 /**
- * `createFaceIdClient`: one typed method per FaceID action the project uses (API version 2018-03-01),
- * each signing with TC3-HMAC-SHA256 (service `faceid`), sending with `redirect: 'error'` under a timeout,
- * and retrying only the `Get*` result reads, only on retryable failures.
+ * `createFaceIdClient`: one typed `call(action, request, options)` over the action table (`FACEID_ACTIONS`, API
+ * version 2018-03-01), signing with TC3-HMAC-SHA256 (service `faceid`), sending with `redirect: 'manual'` under a
+ * timeout, and retrying only result reads, only on outcomes the table marks retryable. The per-action methods
+ * (`getWebVerificationResultIntl(…)`) are derived from the same table: `call` with the action filled in.
  */
 import { webTc3Crypto } from '../signing/crypto.js';
 import { SigningKeyCache } from '../signing/signing-key.js';
 import { FACEID_ACTIONS, type FaceIdAction, type FaceIdRequest, type FaceIdResponse } from './actions.js';
 import { callOnce, serializeRequest, type CallContext, type FaceIdCredentials } from './call.js';
-import { FaceIdError, FaceIdTimeoutError } from './errors.js';
+import { FaceIdError } from './errors.js';
 import {
   checkOptions,
   checkTimeout,
@@ -26,29 +27,22 @@ type Method<A extends FaceIdAction> = (
   options?: FaceIdCallOptions,
 ) => Promise<FaceIdResponse<A>>;
 
+/** One method per action, named after it (`ImageRecognitionV2` → `imageRecognitionV2`). */
+export type FaceIdActionMethods = { [A in FaceIdAction as Uncapitalize<A>]: Method<A> };
+
 /**
- * A FaceID API client. Every method resolves with Tencent's `Response` object (fields in Tencent's spelling,
- * `RequestId` included) and rejects with a `FaceIdError` subclass: `FaceIdApiError` (`Response.Error`),
- * `FaceIdTimeoutError`, `FaceIdNetworkError`, `FaceIdBadResponseError`; or with the caller's `signal.reason`,
- * or what an async credentials provider threw (unchanged).
+ * A FaceID API client. `call` (and each per-action method) resolves with Tencent's `Response` object (fields in
+ * Tencent's spelling, `RequestId` included) and rejects with a `FaceIdError` subclass: `FaceIdApiError`
+ * (`Response.Error`), `FaceIdTimeoutError`, `FaceIdNetworkError`, `FaceIdBadResponseError`, each with its
+ * `outcome`; or with the caller's `signal.reason`, or what an async credentials provider threw (unchanged).
+ * Session and token starts (`Apply…`, `GetFaceIdTokenIntl`, `ImageRecognitionV2`) are never retried.
  */
-export interface FaceIdClient {
-  /** `ApplyWebVerificationBizTokenIntl`: a BizToken and the VerificationURL of the hosted page. Never retried. */
-  applyWebVerificationBizTokenIntl: Method<'ApplyWebVerificationBizTokenIntl'>;
-  /** `GetWebVerificationResultIntl`: the verdict (`ErrorCode`) and attempts of a BizToken. Retried. */
-  getWebVerificationResultIntl: Method<'GetWebVerificationResultIntl'>;
-  /** `ApplyWebVerificationToken` (legacy web flow, mainland host). Never retried. */
-  applyWebVerificationToken: Method<'ApplyWebVerificationToken'>;
-  /** `GetWebVerificationResult` (legacy web flow, mainland host). Retried. */
-  getWebVerificationResult: Method<'GetWebVerificationResult'>;
-  /** `GetFaceIdTokenIntl`: an SdkToken for the selfie App SDK. Never retried. */
-  getFaceIdTokenIntl: Method<'GetFaceIdTokenIntl'>;
-  /** `GetFaceIdResultIntl`: the App SDK result (`Result` `"0"`, `"-999"` = not finished). Retried. */
-  getFaceIdResultIntl: Method<'GetFaceIdResultIntl'>;
-  /** `GetSdkVerificationResult`: the eKYC App SDK result. Retried. */
-  getSdkVerificationResult: Method<'GetSdkVerificationResult'>;
-  /** `ImageRecognitionV2`: photo versus the ID-photo database; sent without `X-TC-Region`. Never retried. */
-  imageRecognitionV2: Method<'ImageRecognitionV2'>;
+export interface FaceIdClient extends FaceIdActionMethods {
+  call<A extends FaceIdAction>(
+    action: A,
+    request: FaceIdRequest<A>,
+    options?: FaceIdCallOptions,
+  ): Promise<FaceIdResponse<A>>;
 }
 
 function credentialsProvider(option: FaceIdCredentialsOption): () => Promise<FaceIdCredentials> {
@@ -62,9 +56,9 @@ function credentialsProvider(option: FaceIdCredentialsOption): () => Promise<Fac
   };
 }
 
-// Retry only what the issue allows: retryable failures; a timeout has already spent the caller's budget.
+// Retry what the outcome table marks retryable, except a timeout: it has already spent the caller's budget.
 function shouldRetry(error: unknown): boolean {
-  return error instanceof FaceIdError && error.retryable && !(error instanceof FaceIdTimeoutError);
+  return error instanceof FaceIdError && error.retryable && error.event.kind !== 'timeout';
 }
 
 /**
@@ -97,27 +91,27 @@ export function createFaceIdClient(options: FaceIdClientOptions): FaceIdClient {
   };
   const clientTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  function method<A extends FaceIdAction>(action: A): Method<A> {
-    const noRetries = { ...policy, retries: 0 };
-    const actionPolicy = FACEID_ACTIONS[action].read ? policy : noRetries;
-    return async (request, callOptions = {}) => {
-      const timeoutMs =
-        callOptions.timeoutMs === undefined ? clientTimeout : checkTimeout('timeoutMs', callOptions.timeoutMs);
-      const body = serializeRequest(request);
-      const attempt = () => callOnce(ctx, action, body, timeoutMs, callOptions.signal);
-      const reply = await withRetries(attempt, shouldRetry, actionPolicy, callOptions.signal);
-      return reply as unknown as FaceIdResponse<A>;
-    };
+  const noRetries = { ...policy, retries: 0 };
+  async function call<A extends FaceIdAction>(
+    action: A,
+    request: FaceIdRequest<A>,
+    callOptions: FaceIdCallOptions = {},
+  ): Promise<FaceIdResponse<A>> {
+    const spec = FACEID_ACTIONS[action];
+    if (spec === undefined) throw new TypeError(`createFaceIdClient: unknown action ${String(action)}`);
+    const timeoutMs =
+      callOptions.timeoutMs === undefined ? clientTimeout : checkTimeout('timeoutMs', callOptions.timeoutMs);
+    const body = serializeRequest(request);
+    const attempt = () => callOnce(ctx, action, body, timeoutMs, callOptions.signal);
+    const reply = await withRetries(attempt, shouldRetry, spec.read ? policy : noRetries, callOptions.signal);
+    return reply as unknown as FaceIdResponse<A>;
   }
 
-  return {
-    applyWebVerificationBizTokenIntl: method('ApplyWebVerificationBizTokenIntl'),
-    getWebVerificationResultIntl: method('GetWebVerificationResultIntl'),
-    applyWebVerificationToken: method('ApplyWebVerificationToken'),
-    getWebVerificationResult: method('GetWebVerificationResult'),
-    getFaceIdTokenIntl: method('GetFaceIdTokenIntl'),
-    getFaceIdResultIntl: method('GetFaceIdResultIntl'),
-    getSdkVerificationResult: method('GetSdkVerificationResult'),
-    imageRecognitionV2: method('ImageRecognitionV2'),
-  };
+  const methods = Object.fromEntries(
+    (Object.keys(FACEID_ACTIONS) as FaceIdAction[]).map((action) => [
+      action[0]!.toLowerCase() + action.slice(1),
+      (request: never, options?: FaceIdCallOptions) => call(action, request, options),
+    ]),
+  ) as unknown as FaceIdActionMethods;
+  return { ...methods, call };
 }

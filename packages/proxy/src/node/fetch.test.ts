@@ -119,15 +119,15 @@ describe('createNodeFaceIdClient (node:crypto + undiciFetch)', () => {
     expect(server.calls[0]?.region).toBe('ap-jakarta');
   });
 
-  it('rejects a redirect as a non-retryable bad response, even for a read, and never follows it', async () => {
+  it('hands a redirect back unfollowed: a bad response, retried on a read, never reaching the target', async () => {
     reply = () => ({ status: 302, headers: { location: target.url } });
     const error = await client()
       .getWebVerificationResultIntl({ BizToken: 't' })
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(FaceIdBadResponseError);
-    expect(error).toMatchObject({ status: 302, retryable: false });
-    expect(server.calls).toHaveLength(1);
+    expect(error).toMatchObject({ status: 302, retryable: true });
+    expect(server.calls).toHaveLength(3);
     expect(target.calls).toHaveLength(0);
   });
 

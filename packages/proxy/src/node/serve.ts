@@ -6,7 +6,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFaceIdProxy, IMAGE_BODY_LIMIT, type FaceIdProxyOptions } from '../app/index.js';
+import { createFaceIdProxy, ROUTES, routeBodyLimit, type FaceIdProxyOptions } from '../app/index.js';
 import { nodeTc3Crypto } from './crypto.js';
 import { undiciFetch } from './fetch.js';
 import { preReadingListener } from './listener.js';
@@ -30,7 +30,8 @@ export function withNodeDefaults(options: FaceIdProxyOptions): FaceIdProxyOption
   return {
     crypto: nodeTc3Crypto,
     fetch: undiciFetch,
-    clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    // In-process `app.request()` has no socket (no `c.env.incoming`): one bucket for those calls.
+    clientKey: (c) => (c.env?.incoming ? getConnInfo(c).remote.address : undefined) ?? 'in-process',
     ...options,
   };
 }
@@ -45,7 +46,7 @@ export function withNodeDefaults(options: FaceIdProxyOptions): FaceIdProxyOption
 export async function serveFaceIdProxy(options: ServeFaceIdProxyOptions): Promise<RunningFaceIdProxy> {
   const { port = 0, hostname = '127.0.0.1', ...proxyOptions } = options;
   const app = createFaceIdProxy(withNodeDefaults(proxyOptions));
-  const server = createServer(preReadingListener(app.fetch, IMAGE_BODY_LIMIT));
+  const server = createServer(preReadingListener(app.fetch, (method, path) => routeBodyLimit(ROUTES, method, path)));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, hostname, resolve);

@@ -1,20 +1,24 @@
 /**
- * The upstream half of `POST /web/sessions`: ApplyWebVerificationBizTokenIntl with RedirectURL and a Config
- * from server policy (intl), or ApplyWebVerificationToken with the comparison photo from `beforeSession`
- * (legacy). The VerificationURL must be an http(s) URL before any browser is sent there.
+ * The request mapping and answer of `POST /web/sessions`: the RedirectURL must be a configured return URL, the
+ * `beforeSession` hook may add server-side fields or refuse; ApplyWebVerificationBizTokenIntl gets a Config from
+ * server policy (intl), ApplyWebVerificationToken the comparison photo from `beforeSession` (legacy). The
+ * VerificationURL must be an http(s) URL before any browser is sent there; the answer carries a fresh binding.
  */
-import type { Context } from 'hono';
-import type { WebVerificationConfigIntl } from '../../client/index.js';
-import type { ProxyDeps, ProxyEnv } from '../context.js';
+import type {
+  ApplyWebVerificationBizTokenIntlRequest,
+  ApplyWebVerificationTokenRequest,
+  WebVerificationConfigIntl,
+} from '../../client/index.js';
+import type { SessionRequest, WebSession } from '../../contract.js';
 import { ProxyError } from '../errors.js';
 import type { ResolvedProxyOptions } from '../options.js';
 import type { SessionAdditions } from '../types.js';
-import { callUpstream } from './call.js';
+import type { RouteInput } from './route.js';
 
-export interface StartedSession {
-  bizToken: string;
-  verificationUrl: string;
-}
+/** BizToken life to start the flow, ms: 10 min (intl), 7,200 s (legacy). faceid-api.md §1.4. */
+export const BIZ_TOKEN_TTL_MS = { intl: 10 * 60 * 1000, legacy: 7200 * 1000 } as const;
+
+type Input = RouteInput<SessionRequest>;
 
 /** `Config` from server policy: `webConfig`, then `checkMode` / `securityLevel`, then the caller's language. */
 export function sessionConfig(options: ResolvedProxyOptions, language: string | undefined): WebVerificationConfigIntl {
@@ -27,59 +31,52 @@ export function sessionConfig(options: ResolvedProxyOptions, language: string | 
   };
 }
 
-export async function startSession(
-  c: Context<ProxyEnv>,
-  deps: ProxyDeps,
-  redirectUrl: string,
-  language: string | undefined,
-  additions: SessionAdditions,
-): Promise<StartedSession> {
-  const started =
-    deps.options.flow === 'intl'
-      ? await applyIntl(c, deps, redirectUrl, language, additions)
-      : await applyLegacy(c, deps, redirectUrl, additions);
-  checkVerificationUrl(started.verificationUrl, deps.options.sandbox);
-  return started;
+/** The matched RedirectURL and the hook's additions, or the hook's own refusal. */
+async function prepare({ c, deps, body }: Input): Promise<[string, SessionAdditions] | Response> {
+  const redirectUrl = deps.options.matchRedirect(body.redirectUrl);
+  if (redirectUrl === null) throw new ProxyError('redirect_not_allowed', 'redirectUrl is not a configured return URL');
+  const additions = deps.options.beforeSession ? await deps.options.beforeSession(c) : undefined;
+  return additions instanceof Response ? additions : [redirectUrl, additions ?? {}];
 }
 
-async function applyIntl(
-  c: Context<ProxyEnv>,
-  deps: ProxyDeps,
-  redirectUrl: string,
-  language: string | undefined,
-  additions: SessionAdditions,
-): Promise<StartedSession> {
-  const request = {
+export async function applyIntlRequest(input: Input): Promise<ApplyWebVerificationBizTokenIntlRequest | Response> {
+  const prepared = await prepare(input);
+  if (prepared instanceof Response) return prepared;
+  const [redirectUrl, additions] = prepared;
+  const { options } = input.deps;
+  return {
     RedirectURL: redirectUrl,
-    Config: sessionConfig(deps.options, language),
-    RuleId: additions.ruleId ?? deps.options.ruleId,
+    Config: sessionConfig(options, input.body.language),
+    RuleId: additions.ruleId ?? options.ruleId,
     Extra: additions.extra,
     CompareImageBase64: additions.compareImageBase64,
   };
-  const reply = await callUpstream(c, deps, 'ApplyWebVerificationBizTokenIntl', (client, call) =>
-    client.applyWebVerificationBizTokenIntl(request, call),
-  );
-  return { bizToken: reply.BizToken, verificationUrl: reply.VerificationURL };
 }
 
-async function applyLegacy(
-  c: Context<ProxyEnv>,
-  deps: ProxyDeps,
-  redirectUrl: string,
-  additions: SessionAdditions,
-): Promise<StartedSession> {
-  const { compareImageUrl, compareImageMd5 } = additions;
+export async function applyLegacyRequest(input: Input): Promise<ApplyWebVerificationTokenRequest | Response> {
+  const prepared = await prepare(input);
+  if (prepared instanceof Response) return prepared;
+  const [redirectUrl, { compareImageUrl, compareImageMd5 }] = prepared;
   if (compareImageUrl === undefined || compareImageMd5 === undefined) {
     throw new ProxyError(
       'internal_error',
       'The legacy flow needs compareImageUrl and compareImageMd5 from beforeSession',
     );
   }
-  const request = { RedirectUrl: redirectUrl, CompareImageUrl: compareImageUrl, CompareImageMd5: compareImageMd5 };
-  const reply = await callUpstream(c, deps, 'ApplyWebVerificationToken', (client, call) =>
-    client.applyWebVerificationToken(request, call),
-  );
-  return { bizToken: reply.BizToken, verificationUrl: reply.VerificationUrl };
+  return { RedirectUrl: redirectUrl, CompareImageUrl: compareImageUrl, CompareImageMd5: compareImageMd5 };
+}
+
+/** The 201 body: the BizToken, its checked VerificationURL, when it must be used, and its binding. */
+export async function sessionAnswer(bizToken: string, verificationUrl: string, { deps }: Input): Promise<WebSession> {
+  const { options, bindings } = deps;
+  checkVerificationUrl(verificationUrl, options.sandbox);
+  const now = options.now();
+  return {
+    bizToken,
+    verificationUrl,
+    expiresAt: new Date(now + BIZ_TOKEN_TTL_MS[options.flow]).toISOString(),
+    binding: await bindings.issue(bizToken, options.flow, now, now + options.bindingTtlMs),
+  };
 }
 
 function checkVerificationUrl(url: string, sandbox: boolean): void {
@@ -90,6 +87,9 @@ function checkVerificationUrl(url: string, sandbox: boolean): void {
     protocol = undefined;
   }
   if (protocol !== 'https:' && !(sandbox && protocol === 'http:')) {
-    throw new ProxyError('upstream_bad_response', 'FaceID sent an unusable VerificationURL', { retryable: false });
+    throw new ProxyError('upstream_bad_response', 'FaceID sent an unusable VerificationURL', {
+      retryable: false,
+      cause: 'VerificationURL is not http(s)',
+    });
   }
 }
