@@ -1,15 +1,32 @@
-// `npm run build -w @faceid-verify/element`, after `tsc -b` emitted dist/: adds the standalone ESM bundle
-// (element + Lit, for a plain <script type="module">) and custom-elements.json generated from the class docblock.
+// `npm run build -w @faceid-verify/element`, after `tsc -b` emitted dist/: makes the published typings
+// self-contained (below), adds the standalone ESM bundle (element + Lit, for a plain <script type="module">) and
+// custom-elements.json generated from the class docblock.
 import { spawnSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleElement } from './bundle.mjs';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const distDir = join(packageDir, 'dist');
 const bundlePath = new URL('../dist/faceid-verify.bundle.js', import.meta.url);
+const CONTRACT = '@faceid-verify/proxy/contract';
 
 await mkdir(new URL('../dist/', import.meta.url), { recursive: true });
+
+// The element compiles against the proxy's contract module (types only), but its users need not install the
+// proxy: ship the contract's declarations (an import-free file) as dist/contract.d.ts and point the imports there.
+await copyFile(join(packageDir, '../proxy/dist/contract.d.ts'), join(distDir, 'contract.d.ts'));
+for (const entry of await readdir(distDir, { recursive: true })) {
+  if (!entry.endsWith('.d.ts') || entry === 'contract.d.ts') continue;
+  const file = join(distDir, entry);
+  const text = await readFile(file, 'utf8');
+  if (!text.includes(CONTRACT)) continue;
+  const local = relative(dirname(file), join(distDir, 'contract.js')).replace(/^(?!\.)/, './');
+  await writeFile(file, text.replaceAll(`'${CONTRACT}'`, `'${local}'`));
+}
+console.log('dist/contract.d.ts: the element↔proxy contract, for consumers without the proxy');
 const bundle = await bundleElement();
 await writeFile(bundlePath, bundle);
 console.log(`dist/faceid-verify.bundle.js: ${bundle.byteLength} bytes`);

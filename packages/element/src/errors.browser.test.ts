@@ -2,12 +2,28 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import { mount, part, recordEvents, stack, untilState } from '../test/helpers.js';
+import type { FaceIdVerifyElement } from './faceid-verify.js';
 
 const proxy = stack.faultyProxyUrl;
 
 afterEach(async () => {
   await commands.proxyUp();
 });
+
+/** Mounts on `proxyUrl` and starts with console.warn recorded; returns the element and the warnings. */
+async function startWarned(proxyUrl: string, before?: (element: FaceIdVerifyElement) => void) {
+  const lines: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => void lines.push(args.join(' '));
+  try {
+    const element = await mount({ proxy: proxyUrl, ...(before ? { before } : {}) });
+    await element.start();
+    await element.updateComplete;
+    return { element, lines };
+  } finally {
+    console.warn = original;
+  }
+}
 
 describe('errors from the proxy', () => {
   test('proxy down: "Something went wrong", a retryable faceid-error, and a working "Try again" once it is back', async () => {
@@ -36,6 +52,35 @@ describe('errors from the proxy', () => {
     expect(await untilState(element, ['redirecting', 'error'])).toBe('redirecting');
   });
 
+  test('a proxy that answers but whose CORS refuses this page: cors_refused, one warning naming FACEID_ALLOWED_ORIGINS', async () => {
+    // The simulator answers every request but sends no CORS headers: what a proxy without this origin looks like.
+    const { element, lines } = await startWarned(stack.mainSimulatorUrl);
+    expect(element.error).toMatchObject({ code: 'cors_refused', retryable: false });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('cors_refused');
+    expect(lines[0]).toContain('FACEID_ALLOWED_ORIGINS');
+    // Something answered: no "check your connection".
+    expect(part(element, 'message')).toBeNull();
+    expect(part(element, 'heading')?.textContent).toBe('Something went wrong');
+  });
+
+  test('an upstream refusal carries Tencent\'s code as upstreamCode, and no "check your connection"', async () => {
+    await commands.simulatorFault('rate-limit', 1);
+    let events: ReturnType<typeof recordEvents> = [];
+    const element = await mount({ proxy, before: (el) => (events = recordEvents(el)) });
+    await element.start();
+    await element.updateComplete;
+    expect(element.error).toMatchObject({
+      code: 'upstream_unavailable',
+      upstreamCode: 'RequestLimitExceeded',
+      retryable: true,
+    });
+    expect(events.find((event) => event.type === 'faceid-error')?.detail).toMatchObject({
+      upstreamCode: 'RequestLimitExceeded',
+    });
+    expect(part(element, 'message')).toBeNull();
+  });
+
   test('an upstream HTTP 500 comes back as the proxy error envelope: error state with its code', async () => {
     await commands.simulatorFault('http-500', 5);
     const element = await mount({ proxy });
@@ -55,11 +100,10 @@ describe('errors from the proxy', () => {
     expect(part(element, 'retry')).not.toBeNull();
   });
 
-  test('the redirect-url the proxy does not allow: error redirect_not_allowed, not retryable', async () => {
-    const element = await mount({ proxy, before: (el) => (el.redirectUrl = 'https://elsewhere.example/return') });
-    await element.start();
+  test('the redirect-url the proxy does not allow: redirect_not_allowed, not retryable, one warning naming the variable', async () => {
+    const { element, lines } = await startWarned(proxy, (el) => (el.redirectUrl = 'https://elsewhere.example/return'));
     expect(element.error).toMatchObject({ code: 'redirect_not_allowed', retryable: false });
-    await element.updateComplete;
+    expect(lines).toEqual([expect.stringMatching(/redirect_not_allowed.*FACEID_REDIRECT_URLS/)]);
     expect(part(element, 'retry')).toBeNull();
     expect(part(element, 'button')?.textContent).toBe('Verify identity');
   });

@@ -97,17 +97,19 @@ describe('start(): POST /web/sessions, store, redirect', () => {
     expect(await untilState(element, ['redirecting', 'error'])).toBe('redirecting');
   });
 
-  test('a missing proxy attribute is an error state with a console message naming it', async () => {
+  test('a missing proxy attribute is an error state with one console warning naming it', async () => {
     const messages: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => messages.push(args.join(' '));
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => messages.push(args.join(' '));
     try {
       const element = await mount({ proxy: null });
       expect(element.state).toBe('error');
       expect(element.error).toMatchObject({ code: 'missing_proxy', retryable: false });
+      expect(messages).toHaveLength(1);
+      expect(String(messages[0])).toContain('missing_proxy');
       expect(String(messages[0])).toContain('"proxy" attribute');
     } finally {
-      console.error = original;
+      console.warn = original;
     }
   });
 

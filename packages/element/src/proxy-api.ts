@@ -1,40 +1,36 @@
-import type { WebVerificationResult } from './states.js';
+import type {
+  ErrorBody,
+  ProxyErrorCode,
+  ResultStatus,
+  SessionRequest,
+  WebSession,
+  WebVerificationResult,
+} from '@faceid-verify/proxy/contract';
 
 /** Per-request timeout (ms) when the element is not told otherwise. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /**
- * The element's own error codes, next to the proxy's (`origin_not_allowed`, `binding_invalid`, `rate_limited`,
- * `upstream_unavailable`, …, design.md "Errors").
+ * The element's own error codes, next to the proxy's (`ProxyErrorCode` of `@faceid-verify/proxy/contract`).
+ * `proxy_unreachable` and `timeout`: nothing answered; `cors_refused`: the proxy answered, but its CORS does not
+ * allow this page's origin (`FACEID_ALLOWED_ORIGINS`).
  */
-export type ElementErrorCode = 'missing_proxy' | 'proxy_unreachable' | 'timeout' | 'bad_response' | 'session_not_found';
+export type ElementErrorCode =
+  'missing_proxy' | 'proxy_unreachable' | 'cors_refused' | 'timeout' | 'bad_response' | 'session_not_found';
 
 /** A failed call to the proxy: its JSON error envelope, or what the element saw instead. */
 export class ProxyError extends Error {
   constructor(
-    readonly code: ElementErrorCode | (string & {}),
+    readonly code: ProxyErrorCode | ElementErrorCode,
     message: string,
     readonly retryable: boolean,
+    readonly upstreamCode?: string,
   ) {
     super(message);
   }
 }
 
-/** `POST {proxy}/web/sessions` request body. */
-export interface SessionRequest {
-  redirectUrl: string;
-  language: 'en' | 'zh-cn' | 'zh-tc' | 'th' | 'id';
-}
-
-/** `POST {proxy}/web/sessions` 201 body. */
-export interface SessionResponse {
-  bizToken: string;
-  verificationUrl: string;
-  /** ISO 8601. */
-  expiresAt: string;
-  /** Opaque proof, issued by the proxy, that this browser started this BizToken. */
-  binding: string;
-}
+export type { SessionRequest, WebSession as SessionResponse };
 
 export interface CallOptions {
   /** Aborting it cancels the request silently (the caller has moved on): the promise rejects with an AbortError. */
@@ -44,9 +40,9 @@ export interface CallOptions {
 
 /** Starts a web verification. Rejects with ProxyError (or an AbortError when `signal` aborts). */
 export async function createSession(proxy: string, body: SessionRequest, options: CallOptions) {
-  const json = (await postJson(proxy, '/web/sessions', body, options)) as Partial<SessionResponse> | undefined;
+  const json = (await postJson(proxy, '/web/sessions', body, options)) as Partial<WebSession> | undefined;
   if (typeof json?.bizToken !== 'string' || typeof json.binding !== 'string') throw badResponse();
-  return json as SessionResponse;
+  return json as WebSession;
 }
 
 /** Reads a result with the binding issued for its BizToken. Rejects like createSession. */
@@ -63,8 +59,9 @@ export function proxyEndpoint(proxy: string, path: string): string {
 
 async function postJson(proxy: string, path: string, body: unknown, { signal, timeoutMs }: CallOptions) {
   const timeout = AbortSignal.timeout(timeoutMs);
+  const url = proxyEndpoint(proxy, path);
   try {
-    const response = await fetch(proxyEndpoint(proxy, path), {
+    const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -77,16 +74,27 @@ async function postJson(proxy: string, path: string, body: unknown, { signal, ti
   } catch (error) {
     if (signal.aborted || error instanceof ProxyError) throw error;
     if (timeout.aborted) {
-      throw new ProxyError('timeout', `No answer from the proxy in ${timeoutMs} ms.`, true);
+      throw new ProxyError('timeout', `No answer in ${timeoutMs} ms.`, true);
     }
-    throw new ProxyError('proxy_unreachable', `Cannot reach the proxy at ${proxy}.`, true);
+    // A no-cors request sees no headers: if it is answered, the proxy is up and its CORS refused this origin.
+    throw (await fetch(url, { mode: 'no-cors', signal }).then(
+      () => 1,
+      () => 0,
+    ))
+      ? new ProxyError('cors_refused', `CORS: add this origin to FACEID_ALLOWED_ORIGINS (${proxy}).`, false)
+      : new ProxyError('proxy_unreachable', `Cannot reach ${proxy}.`, true);
   }
 }
 
 function errorFromEnvelope(status: number, json: unknown): ProxyError {
-  const error = (json as { error?: { code?: unknown; message?: unknown; retryable?: unknown } } | undefined)?.error;
+  const error = (json as Partial<ErrorBody> | undefined)?.error;
   if (typeof error?.code === 'string') {
-    return new ProxyError(error.code, String(error.message ?? error.code), error.retryable === true);
+    return new ProxyError(
+      error.code,
+      String(error.message ?? error.code),
+      error.retryable === true,
+      error.upstreamCode,
+    );
   }
   return new ProxyError('bad_response', `The proxy answered HTTP ${status}.`, status >= 500);
 }
@@ -95,4 +103,4 @@ function badResponse(): ProxyError {
   return new ProxyError('bad_response', 'Unexpected answer from the proxy.', true);
 }
 
-const RESULT_STATUSES: readonly string[] = ['passed', 'failed', 'incomplete', 'expired'];
+const RESULT_STATUSES: readonly string[] = ['passed', 'failed', 'incomplete', 'expired'] satisfies ResultStatus[];

@@ -121,8 +121,11 @@ export class VerificationFlow implements ReactiveController {
 
   /** Ends the current run in the `error` state and fires `faceid-error`. */
   fail(error: ProxyError): false {
-    this.error = { code: error.code, message: error.message, retryable: error.retryable };
-    if (error.code === 'missing_proxy') console.error(`<faceid-verify>: ${error.message}`);
+    // Own fields (code, retryable, upstreamCode) and the message, which Error keeps non-enumerable.
+    this.error = { ...error, message: error.message };
+    // An operator's mistake (missing_proxy, cors_refused, origin_not_allowed, redirect_not_allowed): one warning
+    // with the code and the message, which names what to fix (the attribute, or the proxy's variable).
+    if (/allowed|cors|missing/.test(error.code)) console.warn('<faceid-verify>', error.code, error.message);
     this.#setState('error');
     this.#bindings.emit('faceid-error', this.error);
     return false;
@@ -163,15 +166,11 @@ export class VerificationFlow implements ReactiveController {
 
 /** The `missing_proxy` error: the element cannot work without its `proxy` attribute. */
 export function missingProxy(): ProxyError {
-  return new ProxyError(
-    'missing_proxy',
-    'set the "proxy" attribute to your faceid-verify proxy URL, e.g. proxy="/faceid".',
-    false,
-  );
+  return new ProxyError('missing_proxy', 'Set the "proxy" attribute, e.g. proxy="/faceid".', false);
 }
 
 function sessionNotFound(): ProxyError {
-  return new ProxyError('session_not_found', 'No flow started in this browser for the returned BizToken.', false);
+  return new ProxyError('session_not_found', 'No flow of this browser for this BizToken.', false);
 }
 
 /** Resolves after `ms`, or rejects at once when `signal` aborts (clearing the timer). */

@@ -38,10 +38,10 @@ export function reasonFor(result: WebVerificationResult): ReasonCategory | null 
 }
 
 /**
- * The message family for an error code, from the proxy's codes (design.md, "Errors") and the element's own
- * (proxy-api.ts): proxy_unreachable, upstream_unavailable, timeout and upstream_timeout → network. Null for the
- * rest: the heading "Something went wrong" says it all, and `faceid-error` carries the details for developers.
+ * The message family for an error code: "check your connection" (network) only when nothing answered, the
+ * element's own proxy_unreachable and timeout. Null for the rest (the proxy answered, e.g. upstream_timeout): the
+ * heading "Something went wrong" says it all, and `faceid-error` carries the details for developers.
  */
 export function errorCategoryFor(code: string): ErrorCategory | null {
-  return /unreachable|unavailable|timeout/.test(code) ? 'network' : null;
+  return /^(proxy_unreachable|timeout)$/.test(code) ? 'network' : null;
 }

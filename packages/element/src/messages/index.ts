@@ -1,3 +1,4 @@
+import type { Language } from '@faceid-verify/proxy/contract';
 import { en } from './en.js';
 import { id } from './id.js';
 import { th } from './th.js';
@@ -12,7 +13,7 @@ export { errorCategoryFor, reasonFor } from './categories.js';
 export const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW, th, id };
 
 /** The hosted page's `Config.Language` values (faceid-api.md §3.1), one per Locale. */
-export type HostedPageLanguage = 'en' | 'zh-cn' | 'zh-tc' | 'th' | 'id';
+export type HostedPageLanguage = Language;
 
 /**
  * The bundled Locale for a BCP 47 tag, leniently: `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant…` → zh-TW; other `zh…`

@@ -107,8 +107,9 @@ describe('reasons from Tencent H5 ErrorCodes (faceid-api.md §5.5)', () => {
   test.each([
     ['proxy_unreachable', 'network'],
     ['timeout', 'network'],
-    ['upstream_timeout', 'network'],
-    ['upstream_unavailable', 'network'],
+    ['upstream_timeout', null],
+    ['upstream_unavailable', null],
+    ['cors_refused', null],
     ['binding_invalid', null],
     ['upstream_error', null],
   ])('error %s → %s', (code, category) => {

@@ -1,3 +1,5 @@
+import type { ResultStatus } from '@faceid-verify/proxy/contract';
+
 /** The bundled UI languages (BCP 47). */
 export type Locale = 'en' | 'zh-CN' | 'zh-TW' | 'th' | 'id';
 
@@ -7,8 +9,11 @@ export type ReasonCategory = 'liveness' | 'faceMismatch' | 'imageQuality' | 'tim
 /** What kind of trouble the proxy call ran into; see categories.ts. */
 export type ErrorCategory = 'network';
 
-/** Every text the element shows. A locale missing a key is a type error. */
-export interface Messages {
+/**
+ * Every text the element shows. A locale missing a key is a type error, and so is a result status the proxy's
+ * contract adds without a heading here.
+ */
+export interface Messages extends Record<ResultStatus | 'error', string> {
   /** The start button. */
   start: string;
   /** The retry button after a retryable error. */

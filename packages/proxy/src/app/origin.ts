@@ -16,7 +16,11 @@ export function originGuard(allowedOrigins: readonly string[]): MiddlewareHandle
   return async (c, next) => {
     const origin = c.req.header('origin');
     if (origin !== undefined && !SAFE_METHODS.has(c.req.method) && !allowed.has(origin)) {
-      throw new ProxyError('origin_not_allowed', 'This origin may not call the proxy');
+      // The message names the fix: the element logs it for the operator.
+      throw new ProxyError(
+        'origin_not_allowed',
+        'This origin may not call the proxy: add it to allowedOrigins (FACEID_ALLOWED_ORIGINS)',
+      );
     }
     await next();
   };

@@ -34,7 +34,13 @@ export function sessionConfig(options: ResolvedProxyOptions, language: string | 
 /** The matched RedirectURL and the hook's additions, or the hook's own refusal. */
 async function prepare({ c, deps, body }: Input): Promise<[string, SessionAdditions] | Response> {
   const redirectUrl = deps.options.matchRedirect(body.redirectUrl);
-  if (redirectUrl === null) throw new ProxyError('redirect_not_allowed', 'redirectUrl is not a configured return URL');
+  if (redirectUrl === null) {
+    // The message names the fix: the element logs it for the operator.
+    throw new ProxyError(
+      'redirect_not_allowed',
+      'redirectUrl is not a configured return URL: add it to redirectUrls (FACEID_REDIRECT_URLS)',
+    );
+  }
   const additions = deps.options.beforeSession ? await deps.options.beforeSession(c) : undefined;
   return additions instanceof Response ? additions : [redirectUrl, additions ?? {}];
 }
