@@ -50,7 +50,9 @@ describe('concurrency is capped per action', () => {
     await faults(read, 'hang', HUNG_READS);
     const before = await calls(read);
     const body = { bizToken: session.bizToken, binding: session.binding };
-    const hung = Array.from({ length: HUNG_READS }, () => postJson(atProxy, '/web/results', body).catch(() => null));
+    const hung = Array.from({ length: HUNG_READS }, () =>
+      Promise.resolve(postJson(atProxy, '/web/results', body)).catch(() => null),
+    );
     // The simulator holds 16 of them (the read's cap), the other 4 wait for a slot of their own action.
     await vi.waitFor(async () => expect(await calls(read)).toBe(before + 16), { timeout: 5_000, interval: 20 });
 
