@@ -1,6 +1,6 @@
 /**
  * Authentication of server-to-server calls: `Authorization: Bearer <apiKey>` compared in constant time
- * (`hono/utils/buffer` hashes both sides first), or the integrator's `authorize(c)` hook.
+ * (`hono/utils/buffer` hashes both sides first); the engine falls back to the integrator's `authorize(c)` hook.
  */
 import type { Context } from 'hono';
 import { timingSafeEqual } from 'hono/utils/buffer';
@@ -22,11 +22,4 @@ export function hasBearer(c: Context): boolean {
 export async function apiKeyMatches(c: Context, options: ResolvedProxyOptions): Promise<boolean> {
   const presented = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
   return options.apiKey !== undefined && presented !== undefined && (await timingSafeEqual(presented, options.apiKey));
-}
-
-/** True when the caller is an authorised server; a Response when the `authorize` hook refuses with one. */
-export async function authorizeServer(c: Context, options: ResolvedProxyOptions): Promise<boolean | Response> {
-  if (await apiKeyMatches(c, options)) return true;
-  if (options.authorize === undefined) return false;
-  return (await options.authorize(c)) ?? false;
 }

@@ -1,6 +1,6 @@
 /**
- * Executes the route table: for each row one Hono handler (cheapest steps first: route name, server
- * authentication from headers, the inbound rate bucket, then the body, up to the row's limit only, its strict
+ * Executes the route table: for each row one Hono handler (cheapest steps first: route name, the API key from
+ * headers, the inbound rate bucket it picks, server authorisation, then the body, up to the row's limit only, its strict
  * schema, the browser binding, and last the upstream call of the configured flow and its outcome), CORS on
  * browser rows, and a 405 naming the methods a path has. Unknown paths never reach a row: nothing is read.
  */
@@ -10,16 +10,16 @@ import { ProxyError } from '../errors.js';
 import { browserCors } from '../origin.js';
 import { inboundRateLimit } from '../rate-limit.js';
 import { readJsonBody } from '../request.js';
-import { apiKeyMatches, authorizeServer, hasBearer, serverRoutesEnabled } from '../server-auth.js';
+import { apiKeyMatches, hasBearer, serverRoutesEnabled } from '../server-auth.js';
 import type { Answer, Route, RouteInput, UpstreamStep } from './route.js';
 
 const unauthorized = () =>
   new ProxyError('unauthorized', 'A valid API key is required', { headers: { 'WWW-Authenticate': 'Bearer' } });
 
-/** Server rows: 404 when server routes are off, 401 unless the API key or `authorize` says yes. */
+/** Server rows, after the rate limit: the API key (checked before it) or the `authorize` hook, else 401. */
 async function serverGate(c: Context<ProxyEnv>, deps: ProxyDeps): Promise<Response | undefined> {
-  if (!serverRoutesEnabled(deps.options)) throw new ProxyError('not_found', 'No such route');
-  const verdict = await authorizeServer(c, deps.options);
+  if (c.get('server')) return undefined;
+  const verdict = deps.options.authorize ? await deps.options.authorize(c) : false;
   if (verdict instanceof Response) return verdict;
   if (verdict !== true) throw unauthorized();
   c.set('server', true);
@@ -79,21 +79,20 @@ function handler(row: Route, deps: ProxyDeps, limit: MiddlewareHandler<ProxyEnv>
   const flowStep = upstream === undefined || 'action' in upstream ? upstream : upstream[deps.options.flow];
   return async (c) => {
     c.set('route', row.name);
-    // The bucket follows who the caller proved to be: an API key sends it to the server bucket.
-    if (row.kind === 'server') {
-      const refusal = await serverGate(c, deps);
-      if (refusal) return refusal;
-    } else if (hasBearer(c) && (await apiKeyMatches(c, deps.options))) {
-      c.set('server', true);
-    }
+    const { options } = deps;
+    if (row.kind === 'server' && !serverRoutesEnabled(options)) throw new ProxyError('not_found', 'No such route');
+    // The API key (headers only) picks the rate bucket; wrong keys count against the caller's own bucket.
+    if (row.kind !== 'public' && hasBearer(c) && (await apiKeyMatches(c, options))) c.set('server', true);
     // Public rows (health, pages) are not limited: monitors poll them and they cost nothing upstream.
     const limited = row.kind === 'public' ? undefined : await limit(c, async () => undefined);
     if (limited) return limited;
+    const refusal = row.kind === 'server' ? await serverGate(c, deps) : undefined;
+    if (refusal) return refusal;
     const body = row.schema === undefined ? undefined : await readJsonBody(c, row.schema, row.bodyLimit ?? 0);
     const input: RouteInput<unknown> = { c, deps, body, params: c.req.param() as Record<string, string> };
     const proof = row.binding?.(body);
-    const refusal = proof === undefined ? undefined : await checkBinding(c, deps, proof);
-    if (refusal) return refusal;
+    const denial = proof === undefined ? undefined : await checkBinding(c, deps, proof);
+    if (denial) return denial;
     const status = row.status ?? 200;
     if (flowStep !== undefined) return send(c, await callUpstream(input, flowStep), status);
     if (row.respond !== undefined) return send(c, await row.respond(input), status);
