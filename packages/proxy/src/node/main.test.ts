@@ -31,7 +31,7 @@ describe('main', () => {
     if (typeof server === 'number') throw new Error(`exit ${server}`);
     try {
       expect(out[0]).toBe(`faceid-proxy listening on ${server.url}`);
-      expect(out[1]).toBe(`upstream: simulator at ${simulator.url} (ap-singapore)`);
+      expect(out[1]).toBe(`upstream: simulator at ${simulator.url} (ap-singapore, intl flow)`);
       const health = await fetch(`${server.url}/health`);
       expect(await health.json()).toEqual({ ok: true, upstream: 'simulator', region: 'ap-singapore' });
     } finally {
