@@ -20,7 +20,7 @@ export function readVariable(env: Env, name: string): string | undefined {
   return raw === '' ? undefined : raw;
 }
 
-const asText: Parser = (raw) => raw;
+export const asText: Parser = (raw) => raw;
 const asList: Parser = (raw) =>
   raw
     .split(',')
@@ -99,16 +99,25 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /**
+ * The values of `table`'s variables that are set, at their option paths.
+ * @throws {EnvError} when a value cannot be parsed (an integer, a flag).
+ */
+export function readEnv(env: Env, table: readonly EnvVariable[]): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  for (const { variable, option, parse } of table) {
+    const raw = readVariable(env, variable);
+    if (raw !== undefined) setPath(options, option, parse(raw, variable, option));
+  }
+  return options;
+}
+
+/**
  * The proxy's options from `env` (e.g. `process.env`, a Worker's bindings): only the variables that are set,
  * plus sandbox's credentials and endpoint. Not validated: `createFaceIdProxy` does that.
  * @throws {EnvError} when a value cannot be parsed (an integer, a flag).
  */
 export function optionsFromEnv(env: Env): FaceIdProxyOptions {
-  const options: Record<string, unknown> = {};
-  for (const { variable, option, parse } of ENV_VARIABLES) {
-    const raw = readVariable(env, variable);
-    if (raw !== undefined) setPath(options, option, parse(raw, variable, option));
-  }
+  const options = readEnv(env, ENV_VARIABLES);
   options['sandbox'] ??= readVariable(env, 'TENCENTCLOUD_SECRET_ID') === undefined;
   if (options['sandbox'] === true) {
     options['credentials'] ??= { ...SANDBOX_CREDENTIALS };
@@ -118,19 +127,22 @@ export function optionsFromEnv(env: Env): FaceIdProxyOptions {
 }
 
 /** The variable that sets `option` (a dot path; `rateLimit.limit` → FACEID_RATE_LIMIT), or undefined. */
-export function variableOf(option: string): string | undefined {
-  const exact = ENV_VARIABLES.find((row) => row.option === option);
+export function variableOf(option: string, table: readonly EnvVariable[] = ENV_VARIABLES): string | undefined {
+  const exact = table.find((row) => row.option === option);
   if (exact) return exact.variable;
-  const parent = ENV_VARIABLES.find((row) => option.startsWith(`${row.option}.`));
+  const parent = table.find((row) => option.startsWith(`${row.option}.`));
   if (parent) return parent.variable;
   // A whole object set by several variables (`credentials`): its first.
-  return ENV_VARIABLES.find((row) => row.option.startsWith(`${option}.`))?.variable;
+  return table.find((row) => row.option.startsWith(`${option}.`))?.variable;
 }
 
-/** `error` in terms of the environment: an EnvError naming the variable, or undefined if no variable sets it. */
-export function envErrorOf(error: unknown): EnvError | undefined {
+/**
+ * `error` in terms of the environment: an EnvError naming the variable of `table` that sets the option, or
+ * undefined when it is no ConfigError or no variable sets that option.
+ */
+export function envErrorOf(error: unknown, table: readonly EnvVariable[] = ENV_VARIABLES): EnvError | undefined {
   if (error instanceof EnvError) return error;
   if (!(error instanceof ConfigError)) return undefined;
-  const variable = variableOf(error.option);
+  const variable = variableOf(error.option, table);
   return variable === undefined ? undefined : new EnvError(variable, error.option, error.detail);
 }

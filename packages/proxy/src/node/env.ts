@@ -1,16 +1,44 @@
 /**
- * The Node side of the configuration from environment variables: `proxyOptionsFromEnv` (the core's
- * `optionsFromEnv`, checked at once so a bad variable is named before anything listens) and `listenFromEnv`
- * (`PORT`, `HOST`). The variable table itself is Web-only, in ../config/env.ts.
+ * The Node side of the configuration from environment variables: the listener's variables (`PORT`, `HOST`, the
+ * server limits) as rows of the same shape as the core's table, `proxyOptionsFromEnv` (the core's
+ * `optionsFromEnv`, checked at once so a bad variable is named before anything listens) and `listenFromEnv`.
  */
-import { asInteger, envErrorOf, optionsFromEnv, readVariable, type Env } from '../config/env.js';
-import { DEFAULT_HOST, DEFAULT_PORT } from '../config/defaults.js';
-import { EnvError } from '../config/error.js';
-import { resolveProxyOptions } from '../config/options.js';
 import type { FaceIdProxyOptions } from '../app/types.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../config/defaults.js';
+import {
+  asInteger,
+  asText,
+  ENV_VARIABLES,
+  envErrorOf,
+  optionsFromEnv,
+  readEnv,
+  type Env,
+  type EnvVariable,
+} from '../config/env.js';
+import { resolveProxyOptions } from '../config/options.js';
+import { checkPort } from './serve.js';
+import type { NodeServerLimits } from './server-limits.js';
 
 export { DEFAULT_PORT, DEFAULT_SANDBOX_ENDPOINT, SANDBOX_CREDENTIALS } from '../config/defaults.js';
 export { EnvError } from '../config/error.js';
+
+/** The variables of `serveFaceIdProxy`'s own options. */
+export const LISTEN_VARIABLES: readonly EnvVariable[] = [
+  { variable: 'PORT', option: 'port', parse: asInteger, doc: `listening port (${DEFAULT_PORT}; 0 = any free one)` },
+  { variable: 'HOST', option: 'hostname', parse: asText, doc: `interface (${DEFAULT_HOST})` },
+  { variable: 'FACEID_HEADERS_TIMEOUT_MS', option: 'server.headersTimeoutMs', parse: asInteger, doc: 'head deadline' },
+  { variable: 'FACEID_REQUEST_TIMEOUT_MS', option: 'server.requestTimeoutMs', parse: asInteger, doc: '<= 30000' },
+  {
+    variable: 'FACEID_KEEP_ALIVE_TIMEOUT_MS',
+    option: 'server.keepAliveTimeoutMs',
+    parse: asInteger,
+    doc: 'idle keep-alive, ms',
+  },
+  { variable: 'FACEID_MAX_CONNECTIONS', option: 'server.maxConnections', parse: asInteger, doc: 'open at most' },
+];
+
+/** Every variable `faceid-proxy` reads: the core's table, then the listener's. */
+export const CLI_VARIABLES: readonly EnvVariable[] = [...ENV_VARIABLES, ...LISTEN_VARIABLES];
 
 /**
  * Reads the proxy's options from the environment (every variable of `ENV_VARIABLES`; README "Variables") and
@@ -27,13 +55,24 @@ export function proxyOptionsFromEnv(env: Env): FaceIdProxyOptions {
   return options;
 }
 
+export interface ListenOptions {
+  port: number;
+  hostname: string;
+  server?: NodeServerLimits;
+}
+
 /**
- * `PORT` (default DEFAULT_PORT; 0 = any free port) and `HOST` (default DEFAULT_HOST).
- * @throws {EnvError} for a PORT that is not an integer from 0 to 65,535.
+ * `PORT` (default DEFAULT_PORT; 0 = any free port), `HOST` (default DEFAULT_HOST) and, when set, the server limits
+ * (FACEID_HEADERS_TIMEOUT_MS, FACEID_REQUEST_TIMEOUT_MS, FACEID_KEEP_ALIVE_TIMEOUT_MS, FACEID_MAX_CONNECTIONS).
+ * @throws {EnvError} for a PORT that is not an integer from 0 to 65,535, or a limit that is not an integer.
  */
-export function listenFromEnv(env: Env): { port: number; hostname: string } {
-  const raw = readVariable(env, 'PORT');
-  const port = raw === undefined ? DEFAULT_PORT : (asInteger(raw, 'PORT', 'port') as number);
-  if (!(port >= 0 && port <= 65_535)) throw new EnvError('PORT', 'port', 'must be an integer from 0 to 65535');
-  return { port, hostname: readVariable(env, 'HOST') ?? DEFAULT_HOST };
+export function listenFromEnv(env: Env): ListenOptions {
+  const read = readEnv(env, LISTEN_VARIABLES) as Partial<ListenOptions>;
+  const listen = { ...read, port: read.port ?? DEFAULT_PORT, hostname: read.hostname ?? DEFAULT_HOST };
+  try {
+    checkPort(listen.port);
+  } catch (error) {
+    throw envErrorOf(error, LISTEN_VARIABLES) ?? error;
+  }
+  return listen;
 }

@@ -61,6 +61,11 @@ describe('main', () => {
       },
     ],
     ['PORT', { FACEID_REDIRECT_URLS: RETURN, PORT: 'eighty' }],
+    ['PORT', { FACEID_REDIRECT_URLS: RETURN, PORT: '70000' }],
+    ['FACEID_REGION', { FACEID_REDIRECT_URLS: RETURN, FACEID_REGION: 'ap-hongkong' }],
+    ['FACEID_FLOW', { FACEID_REDIRECT_URLS: RETURN, FACEID_FLOW: 'mainland' }],
+    ['FACEID_REQUEST_TIMEOUT_MS', { FACEID_REDIRECT_URLS: RETURN, FACEID_REQUEST_TIMEOUT_MS: '300000' }],
+    ['FACEID_MAX_CONNECTIONS', { FACEID_REDIRECT_URLS: RETURN, FACEID_MAX_CONNECTIONS: 'many' }],
   ])('refuses to start naming %s (exit 2)', async (variable, env) => {
     const { io, err } = capture();
     expect(await main([], env, io)).toBe(2);

@@ -4,10 +4,10 @@
  * the server cannot start (e.g. EADDRINUSE).
  */
 import { FACEID_ACTIONS } from '../client/actions.js';
-import { DEFAULT_FLOW, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_REGION } from '../config/defaults.js';
-import { ENV_VARIABLES, envErrorOf, optionsFromEnv } from '../config/env.js';
+import { DEFAULT_FLOW, DEFAULT_REGION } from '../config/defaults.js';
+import { envErrorOf, optionsFromEnv } from '../config/env.js';
 import { FLOW_ACTIONS } from '../config/regions.js';
-import { listenFromEnv } from './env.js';
+import { CLI_VARIABLES, listenFromEnv } from './env.js';
 import { serveFaceIdProxy, type RunningFaceIdProxy } from './serve.js';
 
 export interface CliIo {
@@ -37,9 +37,7 @@ export function batchedLines(write: (chunk: string) => void): (line: string) => 
 export const USAGE = [
   'Usage: faceid-proxy',
   'Serves the FaceID signing proxy. Configuration comes from the environment:',
-  ...ENV_VARIABLES.map(({ variable, doc }) => `  ${variable.padEnd(28)} ${doc}`),
-  `  ${'PORT'.padEnd(28)} listening port (${DEFAULT_PORT}; 0 = any free one)`,
-  `  ${'HOST'.padEnd(28)} interface (${DEFAULT_HOST})`,
+  ...CLI_VARIABLES.map(({ variable, doc }) => `  ${variable.padEnd(28)} ${doc}`),
 ].join('\n');
 
 export async function main(
@@ -63,7 +61,7 @@ export async function main(
     return server;
   } catch (error) {
     // The option a ConfigError names maps to its variable through the env table, never through message text.
-    const envError = envErrorOf(error);
+    const envError = envErrorOf(error, CLI_VARIABLES);
     io.err(`faceid-proxy: ${envError?.message ?? (error as Error).message}`);
     return envError === undefined ? 1 : 2;
   }

@@ -7,15 +7,20 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createFaceIdProxy, IMAGE_BODY_LIMIT, type FaceIdProxyOptions } from '../app/index.js';
+import { DEFAULT_HOST } from '../config/defaults.js';
+import { ConfigError } from '../config/error.js';
 import { nodeTc3Crypto } from './crypto.js';
 import { undiciFetch } from './fetch.js';
 import { preReadingListener } from './listener.js';
+import { applyConnectionCap, resolveServerLimits, serverOptions, type NodeServerLimits } from './server-limits.js';
 
 export interface ServeFaceIdProxyOptions extends FaceIdProxyOptions {
   /** TCP port; 0 (default) picks a free one. */
   port?: number;
   /** Interface to bind. Default `127.0.0.1`. */
   hostname?: string;
+  /** Deadlines and the connection cap of the Node server (defaults: README "Node server"). */
+  server?: NodeServerLimits;
 }
 
 export interface RunningFaceIdProxy {
@@ -35,17 +40,28 @@ export function withNodeDefaults(options: FaceIdProxyOptions): FaceIdProxyOption
   };
 }
 
+/** @throws {ConfigError} naming `port` unless an integer from 0 to 65,535. */
+export function checkPort(port: unknown): void {
+  if (!Number.isInteger(port) || (port as number) < 0 || (port as number) > 65_535) {
+    throw new ConfigError('port', 'must be an integer from 0 to 65535');
+  }
+}
+
 /**
  * Creates the proxy and resolves once it listens.
  * @example
  * const proxy = await serveFaceIdProxy({ ...proxyOptionsFromEnv(process.env), port: 8787 });
  * console.log(proxy.url); // http://127.0.0.1:8787
- * @throws {TypeError} for bad options (from createFaceIdProxy), or what `listen` raises (e.g. EADDRINUSE).
+ * @throws {ConfigError} naming the option (from createFaceIdProxy, `port`, `server.*`), or rejects with what
+ * `listen` raises (e.g. EADDRINUSE).
  */
 export async function serveFaceIdProxy(options: ServeFaceIdProxyOptions): Promise<RunningFaceIdProxy> {
-  const { port = 0, hostname = '127.0.0.1', ...proxyOptions } = options;
+  const { port = 0, hostname = DEFAULT_HOST, server: serverLimits, ...proxyOptions } = options;
+  checkPort(port);
+  const limits = resolveServerLimits(serverLimits);
   const app = createFaceIdProxy(withNodeDefaults(proxyOptions));
-  const server = createServer(preReadingListener(app.fetch, IMAGE_BODY_LIMIT));
+  const server = createServer(serverOptions(limits), preReadingListener(app.fetch, IMAGE_BODY_LIMIT));
+  applyConnectionCap(server, limits);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, hostname, resolve);
