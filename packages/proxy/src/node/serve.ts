@@ -11,7 +11,7 @@ import { DEFAULT_HOST } from '../config/defaults.js';
 import { ConfigError } from '../config/error.js';
 import { nodeTc3Crypto } from './crypto.js';
 import { undiciFetch } from './fetch.js';
-import { preReadingListener } from './listener.js';
+import { lazyBodyListener } from './listener.js';
 import { applyConnectionCap, resolveServerLimits, serverOptions, type NodeServerLimits } from './server-limits.js';
 
 export interface ServeFaceIdProxyOptions extends FaceIdProxyOptions {
@@ -60,7 +60,7 @@ export async function serveFaceIdProxy(options: ServeFaceIdProxyOptions): Promis
   checkPort(port);
   const limits = resolveServerLimits(serverLimits);
   const app = createFaceIdProxy(withNodeDefaults(proxyOptions));
-  const server = createServer(serverOptions(limits), preReadingListener(app.fetch, IMAGE_BODY_LIMIT));
+  const server = createServer(serverOptions(limits), lazyBodyListener(app.fetch, IMAGE_BODY_LIMIT));
   applyConnectionCap(server, limits);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
