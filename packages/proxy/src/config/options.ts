@@ -72,6 +72,9 @@ const OptionsSchema = v.strictObject({
   logger: v.optional(fn),
 });
 
+/** Every option `createFaceIdProxy` accepts (the README's option table lists exactly these). */
+export const OPTION_NAMES = Object.keys(OptionsSchema.entries) as (keyof FaceIdProxyOptions)[];
+
 /** Options after validation, with every default filled in. */
 export interface ResolvedProxyOptions extends Omit<FaceIdProxyOptions, 'bindingSecret' | 'compareImage'> {
   region: string;
