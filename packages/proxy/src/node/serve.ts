@@ -4,6 +4,7 @@
  * inbound rate limit by the peer's address.
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createFaceIdProxy, IMAGE_BODY_LIMIT, type FaceIdProxyOptions } from '../app/index.js';
@@ -30,12 +31,25 @@ export interface RunningFaceIdProxy {
   close(): Promise<void>;
 }
 
-/** The options with Node's fast defaults filled in (anything given wins). */
+/** Bucket of requests with no socket behind them (in-process `app.request()`). */
+export const NO_PEER = 'no-peer';
+
+/** The peer's address on `@hono/node-server`, or NO_PEER when the request came without a socket. */
+export function peerAddress(c: Context): string {
+  const env = c.env as { incoming?: unknown; server?: { incoming?: unknown } } | undefined;
+  if (env?.incoming === undefined && env?.server?.incoming === undefined) return NO_PEER;
+  return getConnInfo(c).remote.address ?? NO_PEER;
+}
+
+/**
+ * The options with Node's fast defaults filled in (anything given wins): `node:crypto` TC3 primitives, undici's
+ * transport, and the peer address as the rate limit's client key (also for in-process `app.request()`).
+ */
 export function withNodeDefaults(options: FaceIdProxyOptions): FaceIdProxyOptions {
   return {
     crypto: nodeTc3Crypto,
     fetch: undiciFetch,
-    clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    clientKey: peerAddress,
     ...options,
   };
 }
