@@ -127,9 +127,10 @@ export function resolveProxyOptions(options: FaceIdProxyOptions): ResolvedProxyO
   }
   const { compareImage, ...rest } = options;
   if (flow === 'legacy' && options.beforeSession === undefined && compareImage === undefined) {
+    // Named as compareImage: the one of the two an operator can set from the environment.
     fail(
-      'beforeSession',
-      "is required with flow 'legacy' unless compareImage is given (CompareImageUrl and CompareImageMd5)",
+      'compareImage',
+      "is required with flow 'legacy' unless beforeSession supplies compareImageUrl and compareImageMd5",
     );
   }
   const matchRedirect = redirectMatcher(options.redirectUrls);
