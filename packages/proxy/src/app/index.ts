@@ -3,7 +3,6 @@ export { createBindingIssuer, type BindingIssuer, type Flow } from './binding.js
 export { ERROR_STATUS, ProxyError, type ProxyErrorCode } from './errors.js';
 export { normaliseWebResult, webStatus } from './normalise.js';
 export { sdkStatus } from './normalise-sdk.js';
-export { DEFAULT_REGION, INTL_REGIONS, LEGACY_REGIONS, MIN_BINDING_SECRET_BYTES } from './options.js';
 export { canonicalReturnUrl, createRedirectMatcher } from './redirect-url.js';
 export { DEFAULT_SERVER_RATE_LIMIT } from './rate-limit.js';
 export { REQUEST_ID_FORMAT } from './request-id.js';

@@ -34,7 +34,7 @@ describe('createFaceIdProxy options', () => {
     ['bindingSecret short', { bindingSecret: 'x'.repeat(31) }, /option "bindingSecret" must be at least 32 bytes/],
     ['region', { region: 'us-east-1' }, /option "region" must be one of/],
     ['legacy region', { flow: 'legacy', region: 'ap-bangkok', beforeSession: () => ({}) }, /option "region" .*legacy/],
-    ['legacy hook', { flow: 'legacy' }, /option "beforeSession" is required with flow 'legacy'/],
+    ['legacy hook', { flow: 'legacy' }, /option "compareImage" is required with flow 'legacy' unless beforeSession/],
     ['flow', { flow: 'mainland' }, /option "flow"/],
     ['endpoint', { endpoint: 'not a url' }, /option "endpoint" must be an absolute URL/],
     ['endpoint http', { endpoint: 'http://127.0.0.1:8788' }, /option "endpoint" must be https outside sandbox/],

@@ -8,7 +8,6 @@ import type { Tc3Crypto } from '../signing/crypto.js';
 import type { Flow } from './binding.js';
 
 export type { Flow } from './binding.js';
-export type { WebSession, WebVerificationAttempt, WebVerificationResult } from '../contract.js';
 
 /** What `beforeSession` may add to `ApplyWebVerificationBizTokenIntl` (or, legacy, `ApplyWebVerificationToken`). */
 export interface SessionAdditions {
@@ -41,7 +40,10 @@ export type MaybePromise<T> = T | Promise<T>;
 export interface FaceIdProxyOptions {
   /** Tencent Cloud credentials, or an async provider called per upstream call (cache inside it). */
   credentials: FaceIdCredentialsOption;
-  /** `X-TC-Region`. Default `ap-singapore`. Allowed: ap-bangkok, ap-hongkong, ap-jakarta, ap-singapore, sa-saopaulo (legacy: ap-jakarta, ap-singapore). */
+  /**
+   * `X-TC-Region`. Default `ap-singapore`. Only regions where every action of the flow is offered (faceid-api.md
+   * §1.2): intl ap-bangkok, ap-jakarta, ap-singapore; legacy ap-jakarta, ap-singapore. Others throw at construction.
+   */
   region?: string;
   /** FaceID endpoint URL. Default Tencent's host for the flow; the simulator's URL in sandbox. https outside sandbox. */
   endpoint?: string;
@@ -67,6 +69,12 @@ export interface FaceIdProxyOptions {
   checkMode?: number;
   /** Further `WebVerificationConfigIntl` fields from server policy (Tencent names, e.g. `{ AutoSkip: true }`). */
   webConfig?: Readonly<Record<string, unknown>>;
+  /**
+   * Legacy flow: the comparison photo sent as `CompareImageUrl` (a COS URL in `region`) and `CompareImageMd5`
+   * (32 hex) when `beforeSession` supplies none. One photo for every session: for tests and single-subject
+   * set-ups; production passes each user's photo from `beforeSession`.
+   */
+  compareImage?: { url: string; md5: string };
   /** Media turned on for results. Default: none. */
   media?: MediaOptions;
   /** Transport for upstream calls (Web `fetch` signature). Default: global `fetch`; the Node entry injects undici. */
@@ -79,12 +87,19 @@ export interface FaceIdProxyOptions {
   retries?: number;
   /** Clock, Unix ms. Default `Date.now`. */
   now?: () => number;
-  /** Upstream calls in flight at most, per action (a hung read never holds up a session start). Default 16. */
+  /** Upstream calls in flight at most, per action (a hung read never holds back a session start). Default 16. */
   maxConcurrency?: number;
   /** Upstream calls per second per action. Default 20 (FaceID's limit); 0 = unlimited. */
   upstreamRatePerSecond?: number;
-  /** Inbound limit per client: `limit` requests per `windowMs`. Default 60 per 60,000 ms; `false` = off. */
+  /** Inbound limit per client of the browser calls: `limit` requests per `windowMs`. Default 60 per 60,000 ms; `false` = off. */
   rateLimit?: { windowMs: number; limit: number } | false;
+  /** Inbound limit per client of the API-key (server-to-server) calls, their own bucket. Default 600 per 60,000 ms; `false` = off. */
+  serverRateLimit?: { windowMs: number; limit: number } | false;
+  /**
+   * Reverse-proxy hops in front of the proxy whose `X-Forwarded-For` entries are trusted for the client address
+   * (the rate limit's key): 0 (default) = the peer address; 1 = the last entry, added by your one proxy; 0–100.
+   */
+  trustProxy?: number;
   /** Identifies a client for the inbound limit. Default: one shared bucket (the Node entry uses the peer address). */
   clientKey?: (c: Context) => MaybePromise<string>;
   /** Authenticates the user before a session; may return additions or a Response to refuse. */
@@ -93,11 +108,44 @@ export interface FaceIdProxyOptions {
   authorize?: (c: Context) => MaybePromise<boolean | Response>;
   /** Receives one JSON line per request. Default `console.log`. */
   logger?: (line: string) => void;
-  /**
-   * Reverse-proxy hops in front of the proxy whose `X-Forwarded-For` is trusted: the client address is the entry
-   * that many from the right. Default 0: the peer address (`clientKey`), `X-Forwarded-For` ignored.
-   */
-  trustProxy?: number;
-  /** Inbound limit of authorised servers (API key), one bucket of its own. Default 1,200 per 60,000 ms; `false` = off. */
-  serverRateLimit?: { windowMs: number; limit: number } | false;
+}
+
+/** One attempt of a web verification. */
+export interface WebVerificationAttempt {
+  errorCode: number | null;
+  livenessErrorCode: number | null;
+  compareErrorCode: number | null;
+  similarity: number | null;
+  /** ISO 8601 time of the attempt (Tencent `ReqTimestamp`, ms). */
+  at: string | null;
+}
+
+/** `POST /web/results` answer (design.md). Media fields appear only when turned on. */
+export interface WebVerificationResult {
+  status: 'passed' | 'failed' | 'incomplete' | 'expired';
+  /** Tencent ErrorCode; null when FaceID has no verdict yet. */
+  errorCode: number | null;
+  /** Tencent ErrorMsg, for logs. */
+  errorMessage: string | null;
+  /** 0–100 from the deciding attempt. */
+  similarity: number | null;
+  attempts: WebVerificationAttempt[];
+  /** Tencent Extra as set server-side. */
+  extra: string | null;
+  /** Tencent RequestId. */
+  requestId: string;
+  videoBase64?: string | null;
+  videoUrl?: string | null;
+  bestFrameBase64?: string | null;
+  bestFrameUrl?: string | null;
+  ocr?: Record<string, unknown>[];
+}
+
+/** `POST /web/sessions` answer. */
+export interface WebSession {
+  bizToken: string;
+  verificationUrl: string;
+  /** ISO 8601: the BizToken must be used (the hosted page opened) before this time. */
+  expiresAt: string;
+  binding: string;
 }

@@ -1,7 +1,16 @@
 /**
- * Options of `createFaceIdClient` and their checks: a bad option throws a `TypeError` naming it, at
- * construction, never at the first call.
+ * Options of `createFaceIdClient` and their checks (the rules shared with the proxy's options live in
+ * ../config/rules.ts): a bad option throws a `ConfigError` naming it, at construction, never at the first call.
  */
+import { ConfigError } from '../config/error.js';
+import {
+  checkCredentials,
+  checkRegionId,
+  checkRetries,
+  checkTimeout as checkTimeoutRule,
+  parseEndpoint as parseEndpointRule,
+  type Fail,
+} from '../config/rules.js';
 import type { Tc3Crypto } from '../signing/crypto.js';
 import type { FaceIdCredentials, FaceIdFetch } from './call.js';
 import type { RetryPolicy } from './retry.js';
@@ -42,56 +51,27 @@ export interface FaceIdCallOptions {
   timeoutMs?: number | undefined;
 }
 
-// Tencent region IDs: `ap-singapore`, `sa-saopaulo`, `na-siliconvalley`, `eu-frankfurt`, …
-const REGION = /^[a-z]{2,4}(?:-[a-z0-9]+)+$/;
-const MAX_RETRIES = 10;
+const fail: Fail = (option, rule) => {
+  throw new ConfigError(option, rule, `createFaceIdClient: ${option} ${rule}`);
+};
 
-function fail(option: string, rule: string): never {
-  throw new TypeError(`createFaceIdClient: ${option} ${rule}`);
-}
-
+/** A positive number of milliseconds. @throws {ConfigError} naming `option`. */
 export function checkTimeout(option: string, value: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    fail(option, 'must be a positive number of milliseconds');
-  }
-  return value;
+  return checkTimeoutRule(option, value, fail);
 }
 
-function checkCredentials(credentials: unknown): void {
-  if (typeof credentials === 'function') return;
-  const { secretId, secretKey } = (credentials ?? {}) as Partial<FaceIdCredentials>;
-  if (typeof secretId !== 'string' || secretId === '') fail('credentials.secretId', 'must be a non-empty string');
-  if (typeof secretKey !== 'string' || secretKey === '') fail('credentials.secretKey', 'must be a non-empty string');
-}
-
-/** Parses `endpoint`: http or https, no credentials, path `/`, no query or fragment. */
+/** Parses `endpoint`: http or https, no credentials, path `/`, no query or fragment. @throws {ConfigError} */
 export function parseEndpoint(endpoint: string | URL | undefined): URL | undefined {
-  if (endpoint === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    fail('endpoint', 'must be an absolute http(s) URL');
-  }
-  const plain = url.username === '' && url.password === '' && url.search === '' && url.hash === '';
-  if (!/^https?:$/.test(url.protocol) || !plain || url.pathname !== '/') {
-    fail('endpoint', 'must be http(s)://host[:port] with path / and no credentials, query or fragment');
-  }
-  return url;
+  return parseEndpointRule(endpoint, fail);
 }
 
-/** Throws a `TypeError` naming the first bad option. */
+/** Throws a `ConfigError` (a `TypeError`) naming the first bad option. */
 export function checkOptions(options: FaceIdClientOptions): void {
   if (typeof options !== 'object' || options === null) fail('options', 'must be an object');
-  checkCredentials(options.credentials);
-  if (typeof options.region !== 'string' || !REGION.test(options.region)) {
-    fail('region', 'must be a Tencent region ID such as ap-singapore');
-  }
+  checkCredentials(options.credentials, fail);
+  checkRegionId(options.region, fail);
   if (options.timeoutMs !== undefined) checkTimeout('timeoutMs', options.timeoutMs);
-  const { retries } = options;
-  if (retries !== undefined && (!Number.isInteger(retries) || retries < 0 || retries > MAX_RETRIES)) {
-    fail('retries', `must be an integer from 0 to ${MAX_RETRIES}`);
-  }
+  if (options.retries !== undefined) checkRetries(options.retries, fail);
   for (const name of ['fetch', 'now'] as const) {
     if (options[name] !== undefined && typeof options[name] !== 'function') fail(name, 'must be a function');
   }

@@ -31,7 +31,7 @@ describe('main', () => {
     if (typeof server === 'number') throw new Error(`exit ${server}`);
     try {
       expect(out[0]).toBe(`faceid-proxy listening on ${server.url}`);
-      expect(out[1]).toBe(`upstream: simulator at ${simulator.url} (ap-singapore)`);
+      expect(out[1]).toBe(`upstream: simulator at ${simulator.url} (ap-singapore, intl flow)`);
       const health = await fetch(`${server.url}/health`);
       expect(await health.json()).toEqual({ ok: true, upstream: 'simulator', region: 'ap-singapore' });
     } finally {
@@ -61,6 +61,12 @@ describe('main', () => {
       },
     ],
     ['PORT', { FACEID_REDIRECT_URLS: RETURN, PORT: 'eighty' }],
+    ['PORT', { FACEID_REDIRECT_URLS: RETURN, PORT: '70000' }],
+    ['FACEID_REGION', { FACEID_REDIRECT_URLS: RETURN, FACEID_REGION: 'ap-hongkong' }],
+    ['FACEID_FLOW', { FACEID_REDIRECT_URLS: RETURN, FACEID_FLOW: 'mainland' }],
+    ['FACEID_COMPARE_IMAGE_URL', { FACEID_REDIRECT_URLS: RETURN, FACEID_FLOW: 'legacy' }],
+    ['FACEID_REQUEST_TIMEOUT_MS', { FACEID_REDIRECT_URLS: RETURN, FACEID_REQUEST_TIMEOUT_MS: '300000' }],
+    ['FACEID_MAX_CONNECTIONS', { FACEID_REDIRECT_URLS: RETURN, FACEID_MAX_CONNECTIONS: 'many' }],
   ])('refuses to start naming %s (exit 2)', async (variable, env) => {
     const { io, err } = capture();
     expect(await main([], env, io)).toBe(2);

@@ -1,6 +1,7 @@
 // serveFaceIdProxy over loopback: Node defaults injected, the inbound limit keyed by peer address.
 import { serveSimulator } from '@faceid-verify/simulator/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFaceIdProxy } from '../app/index.js';
 import { APP_ORIGIN, RETURN_URL, TEST_CREDENTIALS, testProxyOptions } from '../app/testing.js';
 import { nodeTc3Crypto } from './crypto.js';
 import { undiciFetch } from './fetch.js';
@@ -46,6 +47,19 @@ describe('serveFaceIdProxy', () => {
     } finally {
       await proxy.close();
     }
+  });
+
+  it('serves in-process app.request() with the Node defaults (no socket behind the request)', async () => {
+    const app = createFaceIdProxy(
+      withNodeDefaults(testProxyOptions(simulator.url, { rateLimit: { windowMs: 60_000, limit: 5 } })),
+    );
+    const response = await app.request('/web/sessions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: APP_ORIGIN },
+      body: JSON.stringify({ redirectUrl: RETURN_URL }),
+    });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ bizToken: expect.any(String), binding: expect.any(String) });
   });
 
   it('closes: the port stops answering', async () => {

@@ -4,18 +4,24 @@
  * inbound rate limit by the peer's address.
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFaceIdProxy, ROUTES, routeBodyLimit, type FaceIdProxyOptions } from '../app/index.js';
+import { createFaceIdProxy, IMAGE_BODY_LIMIT, type FaceIdProxyOptions } from '../app/index.js';
+import { DEFAULT_HOST } from '../config/defaults.js';
+import { ConfigError } from '../config/error.js';
 import { nodeTc3Crypto } from './crypto.js';
 import { undiciFetch } from './fetch.js';
-import { preReadingListener } from './listener.js';
+import { lazyBodyListener } from './listener.js';
+import { applyConnectionCap, resolveServerLimits, serverOptions, type NodeServerLimits } from './server-limits.js';
 
 export interface ServeFaceIdProxyOptions extends FaceIdProxyOptions {
   /** TCP port; 0 (default) picks a free one. */
   port?: number;
   /** Interface to bind. Default `127.0.0.1`. */
   hostname?: string;
+  /** Deadlines and the connection cap of the Node server (defaults: README "Node server"). */
+  server?: NodeServerLimits;
 }
 
 export interface RunningFaceIdProxy {
@@ -25,15 +31,34 @@ export interface RunningFaceIdProxy {
   close(): Promise<void>;
 }
 
-/** The options with Node's fast defaults filled in (anything given wins). */
+/** Bucket of requests with no socket behind them (in-process `app.request()`). */
+export const NO_PEER = 'no-peer';
+
+/** The peer's address on `@hono/node-server`, or NO_PEER when the request came without a socket. */
+export function peerAddress(c: Context): string {
+  const env = c.env as { incoming?: unknown; server?: { incoming?: unknown } } | undefined;
+  if (env?.incoming === undefined && env?.server?.incoming === undefined) return NO_PEER;
+  return getConnInfo(c).remote.address ?? NO_PEER;
+}
+
+/**
+ * The options with Node's fast defaults filled in (anything given wins): `node:crypto` TC3 primitives, undici's
+ * transport, and the peer address as the rate limit's client key (also for in-process `app.request()`).
+ */
 export function withNodeDefaults(options: FaceIdProxyOptions): FaceIdProxyOptions {
   return {
     crypto: nodeTc3Crypto,
     fetch: undiciFetch,
-    // In-process `app.request()` has no socket (no `c.env.incoming`): one bucket for those calls.
-    clientKey: (c) => (c.env?.incoming ? getConnInfo(c).remote.address : undefined) ?? 'in-process',
+    clientKey: peerAddress,
     ...options,
   };
+}
+
+/** @throws {ConfigError} naming `port` unless an integer from 0 to 65,535. */
+export function checkPort(port: unknown): void {
+  if (!Number.isInteger(port) || (port as number) < 0 || (port as number) > 65_535) {
+    throw new ConfigError('port', 'must be an integer from 0 to 65535');
+  }
 }
 
 /**
@@ -41,12 +66,16 @@ export function withNodeDefaults(options: FaceIdProxyOptions): FaceIdProxyOption
  * @example
  * const proxy = await serveFaceIdProxy({ ...proxyOptionsFromEnv(process.env), port: 8787 });
  * console.log(proxy.url); // http://127.0.0.1:8787
- * @throws {TypeError} for bad options (from createFaceIdProxy), or what `listen` raises (e.g. EADDRINUSE).
+ * @throws {ConfigError} naming the option (from createFaceIdProxy, `port`, `server.*`), or rejects with what
+ * `listen` raises (e.g. EADDRINUSE).
  */
 export async function serveFaceIdProxy(options: ServeFaceIdProxyOptions): Promise<RunningFaceIdProxy> {
-  const { port = 0, hostname = '127.0.0.1', ...proxyOptions } = options;
+  const { port = 0, hostname = DEFAULT_HOST, server: serverLimits, ...proxyOptions } = options;
+  checkPort(port);
+  const limits = resolveServerLimits(serverLimits);
   const app = createFaceIdProxy(withNodeDefaults(proxyOptions));
-  const server = createServer(preReadingListener(app.fetch, (method, path) => routeBodyLimit(ROUTES, method, path)));
+  const server = createServer(serverOptions(limits), lazyBodyListener(app.fetch, IMAGE_BODY_LIMIT));
+  applyConnectionCap(server, limits);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, hostname, resolve);
