@@ -4,7 +4,6 @@ export { ERROR_STATUS, ProxyError, type ProxyErrorCode } from './errors.js';
 export { normaliseWebResult, webStatus } from './normalise.js';
 export { sdkStatus } from './normalise-sdk.js';
 export { canonicalReturnUrl, createRedirectMatcher } from './redirect-url.js';
-export { DEFAULT_SERVER_RATE_LIMIT } from './rate-limit.js';
 export { REQUEST_ID_FORMAT } from './request-id.js';
 export { routeBodyLimit } from './routes/engine.js';
 export type { Answer, Route, RouteInput, RouteKind, UpstreamStep, VerdictInput } from './routes/route.js';

@@ -6,14 +6,13 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
+import { DEFAULT_SERVER_RATE_LIMIT } from '../config/defaults.js';
 import type { ProxyEnv } from './context.js';
 import { ProxyError } from './errors.js';
 import type { ResolvedProxyOptions } from './options.js';
 
 const SHARED_BUCKET = 'all-clients';
 const SERVER_BUCKET = 'api-key';
-/** Default `serverRateLimit`: FaceID's own 20 calls per second per action, over a minute. */
-export const DEFAULT_SERVER_RATE_LIMIT = { windowMs: 60_000, limit: 1200 } as const;
 
 type Limit = { windowMs: number; limit: number } | false;
 type Options = Pick<ResolvedProxyOptions, 'rateLimit' | 'clientKey' | 'trustProxy' | 'serverRateLimit'>;

@@ -8,6 +8,7 @@ import type { Tc3Crypto } from '../signing/crypto.js';
 import type { Flow } from './binding.js';
 
 export type { Flow } from './binding.js';
+export type { WebSession, WebVerificationAttempt, WebVerificationResult } from '../contract.js';
 
 /** What `beforeSession` may add to `ApplyWebVerificationBizTokenIntl` (or, legacy, `ApplyWebVerificationToken`). */
 export interface SessionAdditions {
@@ -108,44 +109,4 @@ export interface FaceIdProxyOptions {
   authorize?: (c: Context) => MaybePromise<boolean | Response>;
   /** Receives one JSON line per request. Default `console.log`. */
   logger?: (line: string) => void;
-}
-
-/** One attempt of a web verification. */
-export interface WebVerificationAttempt {
-  errorCode: number | null;
-  livenessErrorCode: number | null;
-  compareErrorCode: number | null;
-  similarity: number | null;
-  /** ISO 8601 time of the attempt (Tencent `ReqTimestamp`, ms). */
-  at: string | null;
-}
-
-/** `POST /web/results` answer (design.md). Media fields appear only when turned on. */
-export interface WebVerificationResult {
-  status: 'passed' | 'failed' | 'incomplete' | 'expired';
-  /** Tencent ErrorCode; null when FaceID has no verdict yet. */
-  errorCode: number | null;
-  /** Tencent ErrorMsg, for logs. */
-  errorMessage: string | null;
-  /** 0–100 from the deciding attempt. */
-  similarity: number | null;
-  attempts: WebVerificationAttempt[];
-  /** Tencent Extra as set server-side. */
-  extra: string | null;
-  /** Tencent RequestId. */
-  requestId: string;
-  videoBase64?: string | null;
-  videoUrl?: string | null;
-  bestFrameBase64?: string | null;
-  bestFrameUrl?: string | null;
-  ocr?: Record<string, unknown>[];
-}
-
-/** `POST /web/sessions` answer. */
-export interface WebSession {
-  bizToken: string;
-  verificationUrl: string;
-  /** ISO 8601: the BizToken must be used (the hosted page opened) before this time. */
-  expiresAt: string;
-  binding: string;
 }
