@@ -21,8 +21,8 @@ export interface ReceivedWebhook {
 export interface WebhookReceiver {
   url: string;
   received: ReceivedWebhook[];
-  /** Resolves with the next request (already received ones are not waited for). */
-  next(): Promise<ReceivedWebhook>;
+  /** Resolves with the first request, received now or later, that `match` accepts. */
+  waitFor(match: (hook: ReceivedWebhook) => boolean): Promise<ReceivedWebhook>;
   close(): Promise<void>;
 }
 
@@ -42,7 +42,7 @@ export async function startReceiver(
 ): Promise<WebhookReceiver> {
   const verifier = new Webhook(secret);
   const received: ReceivedWebhook[] = [];
-  const waiters: ((hook: ReceivedWebhook) => void)[] = [];
+  const waiters = new Set<(hook: ReceivedWebhook) => void>();
   const sockets = new Set<Socket>();
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const body = await readBody(request);
@@ -67,7 +67,7 @@ export async function startReceiver(
       answered: decided,
     };
     received.push(hook);
-    waiters.splice(0).forEach((resolve) => resolve(hook));
+    for (const waiter of [...waiters]) waiter(hook);
     if (decided === 'hang') return;
     if (typeof decided === 'object') response.writeHead(302, { location: decided.redirect }).end();
     else response.writeHead(decided, { 'content-type': 'text/plain' }).end(String(decided));
@@ -82,7 +82,17 @@ export async function startReceiver(
   return {
     url: `http://127.0.0.1:${port}/hooks/faceid`,
     received,
-    next: () => new Promise((resolve) => waiters.push(resolve)),
+    waitFor: (match) =>
+      new Promise((resolve) => {
+        const seen = received.find(match);
+        if (seen) return resolve(seen);
+        const waiter = (hook: ReceivedWebhook) => {
+          if (!match(hook)) return;
+          waiters.delete(waiter);
+          resolve(hook);
+        };
+        waiters.add(waiter);
+      }),
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
