@@ -35,6 +35,7 @@ function loop(intervalMs: number, task: () => Promise<void>, onError: (error: un
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const run = () => {
+    if (stopped) return;
     if (timer) clearTimeout(timer);
     running = running
       .then(task)
