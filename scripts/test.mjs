@@ -1,7 +1,8 @@
-// `npm test`: Chromium check, typecheck + build (tsc -b, bundles), lint, Vitest (node + browser projects), Playwright e2e.
+// `npm test`: Chromium and PostgreSQL checks, typecheck + build (tsc -b, bundles), lint, Vitest (node + browser projects), Playwright e2e.
 // Each step is printed; the first failing step stops the run with its exit code.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { ensurePostgres } from './ensure-postgres.mjs';
 
 /** @type {[name: string, command: string, args: string[]][]} */
 const STEPS = [
@@ -13,6 +14,7 @@ const STEPS = [
 ];
 
 const found = ensureChromium();
+ensurePostgres();
 const env = { ...process.env };
 if (found.executablePath) env.CHROMIUM_PATH = found.executablePath;
 

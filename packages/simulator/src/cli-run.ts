@@ -1,5 +1,5 @@
 /**
- * Arguments and start-up of `faceid-simulator --port 8788 --credential ID:KEY [--credential …] [--public-url URL] [--test-controls] [--host H]`
+ * Arguments and start-up of `faceid-simulator --port 8788 --credential ID:KEY [--credential …] [--public-url URL] [--test-controls] [--host H] [--biz-token-ttl MS]`
  * (the bin entry is cli.ts).
  */
 import { parseArgs } from 'node:util';
@@ -7,7 +7,8 @@ import { serveSimulator, type RunningSimulator } from './node.js';
 import { DEMO_CREDENTIALS, type SimulatorCredential } from './types.js';
 
 const USAGE = `Usage: faceid-simulator [--port 8788] [--host 127.0.0.1] [--credential SECRET_ID:SECRET_KEY]...
-                        [--public-url URL] [--test-controls] [--rate-limit CALLS_PER_SECOND]`;
+                        [--public-url URL] [--test-controls] [--rate-limit CALLS_PER_SECOND]
+                        [--biz-token-ttl MS]`;
 
 /** `ID:KEY` or `ID:KEY:SESSION_TOKEN`. */
 export function parseCredential(text: string): SimulatorCredential {
@@ -31,12 +32,14 @@ export interface CliConfig {
   testControls: boolean;
   /** Calls per second per action; Tencent's 20 when absent. */
   rateLimitPerSecond?: number;
+  /** Issue-to-start lifetime of BizTokens, ms (`bizTokenTtlMs`); 10 minutes when absent. */
+  bizTokenTtlMs?: number;
 }
 
-function parseRateLimit(text: string): number {
-  const limit = Number(text);
-  if (!/^\d+$/.test(text) || limit < 1) throw new Error(`--rate-limit must be a positive integer, got "${text}"`);
-  return limit;
+function positiveInteger(flag: string, text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1) throw new Error(`${flag} must be a positive integer, got "${text}"`);
+  return value;
 }
 
 /** @throws {Error} with a message naming the bad argument. */
@@ -51,6 +54,7 @@ export function parseCli(argv: string[]): CliConfig {
       'public-url': { type: 'string' },
       'test-controls': { type: 'boolean', default: false },
       'rate-limit': { type: 'string' },
+      'biz-token-ttl': { type: 'string' },
     },
   });
   const credentials = (values.credential ?? []).map(parseCredential);
@@ -62,7 +66,11 @@ export function parseCli(argv: string[]): CliConfig {
     testControls: values['test-controls'],
   };
   if (values['public-url'] !== undefined) config.publicUrl = values['public-url'];
-  if (values['rate-limit'] !== undefined) config.rateLimitPerSecond = parseRateLimit(values['rate-limit']);
+  if (values['rate-limit'] !== undefined)
+    config.rateLimitPerSecond = positiveInteger('--rate-limit', values['rate-limit']);
+  if (values['biz-token-ttl'] !== undefined) {
+    config.bizTokenTtlMs = positiveInteger('--biz-token-ttl', values['biz-token-ttl']);
+  }
   return config;
 }
 

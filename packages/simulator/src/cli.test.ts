@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createFaceIdClient, type FaceIdApiError } from '@faceid-verify/proxy';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { parseCli, runCli } from './cli-run.js';
@@ -42,6 +43,11 @@ describe('parseCli', () => {
     expect(parseCli(['--rate-limit', '100000']).rateLimitPerSecond).toBe(100_000);
   });
 
+  it('reads a BizToken lifetime in ms', () => {
+    expect(parseCli(['--biz-token-ttl', '20000']).bizTokenTtlMs).toBe(20_000);
+    expect(parseCli([])).not.toHaveProperty('bizTokenTtlMs');
+  });
+
   it('falls back to port 8788 and the demo pair', () => {
     expect(parseCli([])).toMatchObject({
       port: 8788,
@@ -56,8 +62,11 @@ describe('parseCli', () => {
     expect(() => parseCli(['--credential', 'no-colon'])).toThrow(/--credential/);
     expect(() => parseCli(['--verbose'])).toThrow(/verbose/);
     expect(() => parseCli(['--rate-limit', '0'])).toThrow(/--rate-limit/);
+    expect(() => parseCli(['--biz-token-ttl', '20s'])).toThrow(/--biz-token-ttl/);
   });
 });
+
+const QUIET = { log: () => {}, error: () => {} };
 
 describe('runCli', () => {
   it('prints the URL and the demo pair notice, or usage with exit code 2', async () => {
@@ -71,6 +80,37 @@ describe('runCli', () => {
     expect(await runCli(['--port', 'http'], io)).toBe(2);
     expect(lines.at(-1)).toMatch(/^! faceid-simulator: .*\nUsage:/);
     expect(await runCli(['--help'], io)).toBe(0);
+  });
+});
+
+describe('runCli --biz-token-ttl', () => {
+  it('expires an unstarted BizToken after the given ms', async () => {
+    const simulator = await runCli(['--port', '0', '--test-controls', '--biz-token-ttl', '60000'], QUIET);
+    if (typeof simulator === 'number') throw new Error('expected a running simulator');
+    try {
+      const client = createFaceIdClient({
+        credentials: DEMO_CREDENTIALS,
+        region: 'ap-singapore',
+        endpoint: simulator.url,
+        retries: 0,
+      });
+      const read = async (token: string) => {
+        try {
+          return (await client.getWebVerificationResultIntl({ BizToken: token })).ErrorCode;
+        } catch (error) {
+          return (error as FaceIdApiError).code;
+        }
+      };
+      const { BizToken } = await client.applyWebVerificationBizTokenIntl({ RedirectURL: 'https://app.example.com/r' });
+      const advance = (advanceMs: number) =>
+        fetch(`${simulator.url}/__simulator/clock`, { method: 'POST', body: JSON.stringify({ advanceMs }) });
+      await advance(59_000);
+      expect(await read(BizToken)).not.toBe('InvalidParameterValue.BizTokenExpired');
+      await advance(1_000);
+      expect(await read(BizToken)).toBe('InvalidParameterValue.BizTokenExpired');
+    } finally {
+      await simulator.close();
+    }
   });
 });
 
