@@ -1,6 +1,7 @@
 /**
  * One signed FaceID call, one attempt: sign the exact body bytes with TC3-HMAC-SHA256, POST them with
- * `redirect: 'error'` under a timeout, and classify what comes back.
+ * `redirect: 'manual'` under a timeout, and classify what comes back: a 3xx is an upstream error, never followed.
+ * (`'manual'`, not `'error'`: Cloudflare workerd's fetch refuses `redirect: 'error'` outright.)
  */
 import type { Tc3Crypto } from '../signing/crypto.js';
 import { signTc3 } from '../signing/sign.js';
@@ -27,7 +28,7 @@ export type FaceIdFetch = (
     method: 'POST';
     headers: Record<string, string>;
     body: string;
-    redirect: 'error';
+    redirect: 'manual';
     signal: AbortSignal;
   },
 ) => Promise<{ status: number; text(): Promise<string> }>;
@@ -118,7 +119,7 @@ export async function callOnce(
   let status: number;
   let text: string;
   try {
-    const response = await ctx.fetch(url.href, { method: 'POST', headers, body, redirect: 'error', signal: combined });
+    const response = await ctx.fetch(url.href, { method: 'POST', headers, body, redirect: 'manual', signal: combined });
     status = response.status;
     text = await response.text();
   } catch (error) {

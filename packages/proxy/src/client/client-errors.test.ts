@@ -142,12 +142,12 @@ describe('redirects are refused', () => {
   });
   afterAll(() => target.close());
 
-  it('never follows a 302 to another server: the global fetch fails it as a network error, not retried', async () => {
+  it('never follows a 302 to another server: the global fetch returns it, a bad response, not retried', async () => {
     reply = () => ({ status: 302, headers: { location: target.url } });
-    const error = await failure(client().getWebVerificationResultIntl({ BizToken: 't' }), FaceIdNetworkError);
+    const error = await failure(client().getWebVerificationResultIntl({ BizToken: 't' }), FaceIdBadResponseError);
 
-    expect(error).toMatchObject({ retryable: false, action: 'GetWebVerificationResultIntl' });
-    expect(error.message).toContain('redirect');
+    expect(error).toMatchObject({ retryable: false, action: 'GetWebVerificationResultIntl', status: 302 });
+    expect(error.message).toContain('HTTP 302');
     expect(server.calls).toHaveLength(1);
     expect(target.calls).toHaveLength(0);
   });

@@ -1,0 +1,168 @@
+// Real runtimes for the handler's tests: the simulator CLI, and `bun entry.mjs`, `deno serve entry.mjs` and
+// workerd serving test/runtimes/entry.mjs (only `export { default } from '@faceid-verify/proxy/handler'`), each a
+// child process on 127.0.0.1 that the test starts and stops. The binaries come from the root devDependencies
+// `bun`, `deno` and `workerd`. The handler resolves through the package's exports to dist/ (`npm run build`).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const ENTRY_DIR = fileURLToPath(new URL('./runtimes/', import.meta.url));
+const BIN = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+const READY_TIMEOUT_MS = 20_000;
+
+export interface Running {
+  url: string;
+  /** Everything the process printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Spawns and resolves with the first match of `ready` in its output (group 1 = URL); rejects if it exits first. */
+export function spawnUntil(
+  command: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string; ready: RegExp; stdio?: (number | 'pipe' | 'ignore')[] },
+): Promise<Running> {
+  const child = spawn(command, args, {
+    env: options.env,
+    cwd: options.cwd,
+    stdio: (options.stdio ?? ['ignore', 'pipe', 'pipe']) as ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(`not ready within ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS);
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${command} ${why}:\n${output}`));
+    };
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = options.ready.exec(output)?.[1];
+      if (url === undefined) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve({ url, output: () => output, stop: () => stop(child) });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => fail(`exited with ${code}`));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** The parent's environment without real credentials, plus the handler's variables. */
+export function runtimeEnv(variables: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (/^(TENCENTCLOUD_|FACEID_)/.test(name)) delete env[name];
+  return { ...env, ...variables };
+}
+
+export function startSimulator(): Promise<Running> {
+  const bin = join(ROOT, 'packages/simulator/bin/faceid-simulator.js');
+  return spawnUntil(process.execPath, [bin, '--port', '0', '--test-controls'], {
+    env: runtimeEnv({}),
+    ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+  });
+}
+
+/** `bun entry.mjs`: Bun serves a default export with `fetch`; PORT=0 picks a free port, which it prints. */
+export function startBun(variables: Record<string, string>): Promise<Running> {
+  return spawnUntil(BIN('bun'), ['entry.mjs'], {
+    cwd: ENTRY_DIR,
+    env: runtimeEnv({ ...variables, PORT: '0', NO_COLOR: '1' }),
+    ready: /server: http:\/\/localhost:(\d+)/,
+  }).then((running) => ({ ...running, url: `http://127.0.0.1:${running.url}` }));
+}
+
+export function startDeno(variables: Record<string, string>): Promise<Running> {
+  const args = ['serve', '--no-lock', '--allow-env', '--allow-net', '--host', '127.0.0.1', '--port', '0', 'entry.mjs'];
+  return spawnUntil(BIN('deno'), args, {
+    cwd: ENTRY_DIR,
+    env: runtimeEnv({ ...variables, NO_COLOR: '1' }),
+    ready: /Listening on (http:\/\/127\.0\.0\.1:\d+)/,
+  });
+}
+
+const capnpText = (text: string) => JSON.stringify(text);
+
+/** The workerd config: the bundled handler, the variables as text bindings, outbound fetch allowed to loopback. */
+export function workerdConfig(variables: Record<string, string>): string {
+  const bindings = Object.entries(variables)
+    .map(([name, text]) => `    (name = ${capnpText(name)}, text = ${capnpText(text)}),`)
+    .join('\n');
+  return `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .worker),
+    (name = "loopback", network = (allow = ["local", "private", "public"])),
+  ],
+  sockets = [(name = "http", http = (), service = "main")],
+);
+const worker :Workerd.Worker = (
+  modules = [(name = "handler.js", esModule = embed "handler.js")],
+  compatibilityDate = "2025-09-01",
+  bindings = [
+${bindings}
+  ],
+  globalOutbound = "loopback",
+);
+`;
+}
+
+/** esbuild bundle of entry.mjs for workerd (what wrangler does), into `dir`. */
+export async function bundleForWorkerd(dir: string): Promise<void> {
+  await build({
+    entryPoints: [join(ENTRY_DIR, 'entry.mjs')],
+    outfile: join(dir, 'handler.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  });
+}
+
+/**
+ * workerd serving the bundled handler. The listening socket is made here and handed over (`--socket-fd`): workerd
+ * prints no address, and a socket that already listens makes the first request wait instead of racing start-up.
+ */
+export async function startWorkerd(variables: Record<string, string>): Promise<Running> {
+  const dir = await mkdtemp(join(tmpdir(), 'faceid-workerd-'));
+  await bundleForWorkerd(dir);
+  await writeFile(join(dir, 'config.capnp'), workerdConfig(variables));
+  const socket: Server = createServer();
+  await new Promise<void>((resolve) => socket.listen(0, '127.0.0.1', resolve));
+  const { port } = socket.address() as AddressInfo;
+  const fd = (socket as unknown as { _handle: { fd: number } })._handle.fd;
+  const child = spawn(BIN('workerd'), ['serve', 'config.capnp', '--socket-fd', 'http=3'], {
+    cwd: dir,
+    env: runtimeEnv({}),
+    stdio: ['ignore', 'pipe', 'pipe', fd],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  socket.close();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: async () => {
+      await stop(child);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
