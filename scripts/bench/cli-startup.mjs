@@ -1,3 +1,4 @@
+/* global fetch, performance */
 // `faceid-proxy` start-up: spawn → first answer (GET /health) of the CLI as it ships (dist/node/cli.js, resolved
 // module by module), side by side with two one-file esbuild bundles made here: dependencies external (our code
 // only) and everything in (what the package shipped before, 1.3 MB). Median of RUNS runs each, interleaved.
