@@ -168,7 +168,8 @@ export class FaceIdVerifyElement extends LitElement {
   /** Once `proxy` is set: resume the flow the user came back to, else honour `auto-start`. Until then, `idle`. */
   #arrive(): void {
     if (!this.proxy || !this.#arrival) return;
-    const { token } = this.#arrival;
+    // Again: a router may have put the address back while hydrating (Next.js's app router does).
+    const token = takeReturnToken() ?? this.#arrival.token;
     this.#arrival = undefined;
     if (!this.#resume(token) && this.autoStart && this.state === 'idle') void this.start();
   }
