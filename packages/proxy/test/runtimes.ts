@@ -1,9 +1,10 @@
 // Real runtimes for the handler's tests: the simulator CLI, and `bun entry.mjs`, `deno serve entry.mjs` and
-// workerd serving test/runtimes/entry.mjs (only `export { default } from '@faceid-verify/proxy/handler'`), each a
-// child process on 127.0.0.1 that the test starts and stops. The binaries come from the root devDependencies
+// workerd serving the README's recipe, examples/edge/entry.mjs (only `export { default } from
+// '@faceid-verify/proxy/handler'`) with examples/edge/wrangler.toml's `main` and `compatibility_date`, each a
+// child process that the test starts and stops. The binaries come from the root devDependencies
 // `bun`, `deno` and `workerd`. The handler resolves through the package's exports to dist/ (`npm run build`).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const ENTRY_DIR = fileURLToPath(new URL('./runtimes/', import.meta.url));
+export const ENTRY_DIR = join(ROOT, 'examples/edge');
 const BIN = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 const READY_TIMEOUT_MS = 20_000;
 
@@ -98,8 +99,19 @@ export function startDeno(variables: Record<string, string>): Promise<Running> {
 
 const capnpText = (text: string) => JSON.stringify(text);
 
+/** `main` and `compatibility_date` of examples/edge/wrangler.toml (top-level `key = "value"` lines). */
+export async function wranglerSettings(): Promise<{ main: string; compatibilityDate: string }> {
+  const toml = await readFile(join(ENTRY_DIR, 'wrangler.toml'), 'utf8');
+  const setting = (key: string) => {
+    const found = new RegExp(`^${key} = "([^"]+)"$`, 'm').exec(toml)?.[1];
+    if (found === undefined) throw new Error(`wrangler.toml has no ${key}`);
+    return found;
+  };
+  return { main: setting('main'), compatibilityDate: setting('compatibility_date') };
+}
+
 /** The workerd config: the bundled handler, the variables as text bindings, outbound fetch allowed to loopback. */
-export function workerdConfig(variables: Record<string, string>): string {
+export function workerdConfig(variables: Record<string, string>, compatibilityDate: string): string {
   const bindings = Object.entries(variables)
     .map(([name, text]) => `    (name = ${capnpText(name)}, text = ${capnpText(text)}),`)
     .join('\n');
@@ -113,7 +125,7 @@ const config :Workerd.Config = (
 );
 const worker :Workerd.Worker = (
   modules = [(name = "handler.js", esModule = embed "handler.js")],
-  compatibilityDate = "2025-09-01",
+  compatibilityDate = ${capnpText(compatibilityDate)},
   bindings = [
 ${bindings}
   ],
@@ -123,9 +135,9 @@ ${bindings}
 }
 
 /** esbuild bundle of entry.mjs for workerd (what wrangler does), into `dir`. */
-export async function bundleForWorkerd(dir: string): Promise<void> {
+export async function bundleForWorkerd(dir: string, main: string): Promise<void> {
   await build({
-    entryPoints: [join(ENTRY_DIR, 'entry.mjs')],
+    entryPoints: [join(ENTRY_DIR, main)],
     outfile: join(dir, 'handler.js'),
     bundle: true,
     format: 'esm',
@@ -142,8 +154,9 @@ export async function bundleForWorkerd(dir: string): Promise<void> {
  */
 export async function startWorkerd(variables: Record<string, string>): Promise<Running> {
   const dir = await mkdtemp(join(tmpdir(), 'faceid-workerd-'));
-  await bundleForWorkerd(dir);
-  await writeFile(join(dir, 'config.capnp'), workerdConfig(variables));
+  const { main, compatibilityDate } = await wranglerSettings();
+  await bundleForWorkerd(dir, main);
+  await writeFile(join(dir, 'config.capnp'), workerdConfig(variables, compatibilityDate));
   const socket: Server = createServer();
   await new Promise<void>((resolve) => socket.listen(0, '127.0.0.1', resolve));
   const { port } = socket.address() as AddressInfo;
