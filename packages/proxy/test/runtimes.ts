@@ -179,3 +179,12 @@ export async function startWorkerd(variables: Record<string, string>): Promise<R
     },
   };
 }
+
+/** A port free right now on 127.0.0.1 (asked of the OS by listening on port 0), for a server that must be told one. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
