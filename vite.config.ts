@@ -59,6 +59,9 @@ export default defineConfig({
           // The proxy's and simulator's dependencies too: found mid-run, they make Vite reload a test (cold cache).
           include: [
             'lit',
+            '@lit/react',
+            'react',
+            'react-dom/client',
             'axe-core',
             'hono',
             'hono/body-limit',

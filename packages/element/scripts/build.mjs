@@ -41,9 +41,15 @@ if (status !== 0) {
 // The analyzer also lists the generic `dispatchEvent(new CustomEvent(name, …))` in #emit as an event called
 // "name": keep only the documented `faceid-…` events. And `_lang` (static properties) only makes Lit observe the
 // native `lang` attribute: list the attribute, not that internal field.
+// Module paths point at what the package ships and runs: dist/*.js, not the analysed src/*.ts.
 const manifestPath = new URL('../custom-elements.json', import.meta.url);
 const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+const toDist = (path) => path.replace(/^src\/(.*)\.ts$/, 'dist/$1.js');
 for (const module of manifest.modules) {
+  module.path = toDist(module.path);
+  for (const entry of module.exports ?? []) {
+    if (entry.declaration?.module) entry.declaration.module = toDist(entry.declaration.module);
+  }
   for (const declaration of module.declarations ?? []) {
     if (declaration.events) declaration.events = declaration.events.filter((e) => e.name.startsWith('faceid-'));
     if (declaration.members) declaration.members = declaration.members.filter((m) => !m.name.startsWith('_'));

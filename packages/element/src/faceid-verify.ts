@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { FaceIdEventDetail, FaceIdEventName } from './events.js';
 import { styles } from './faceid-verify.styles.js';
 import {
@@ -20,12 +20,7 @@ import {
   type ResultStatus,
   type WebVerificationResult,
 } from './states.js';
-import {
-  DEFAULT_INCOMPLETE_RETRY_DELAYS_MS,
-  missingProxy,
-  VerificationFlow,
-  type FlowOptions,
-} from './verification-flow.js';
+import { DEFAULT_INCOMPLETE_RETRY_DELAYS_MS, VerificationFlow, type FlowOptions } from './verification-flow.js';
 
 /**
  * Verifies the user's identity with Tencent Cloud FaceID (eKYC) web verification, through your
@@ -88,7 +83,10 @@ export class FaceIdVerifyElement extends LitElement {
     _lang: { attribute: 'lang' },
   };
 
-  /** Base URL of the signing proxy (required), e.g. `/faceid` or `https://kyc.example.com/faceid`. */
+  /**
+   * Base URL of the signing proxy (required), e.g. `/faceid` or `https://kyc.example.com/faceid`. Until it is set
+   * the element stays `idle` (a return's `?token=` waits for it); `start()` without it fails with `missing_proxy`.
+   */
   declare proxy: string;
   /** Where the hosted page sends the user back; default this page without `token`. Must be allowed by the proxy. */
   declare redirectUrl: string;
@@ -150,7 +148,8 @@ export class FaceIdVerifyElement extends LitElement {
     super.connectedCallback();
     window.addEventListener('pageshow', this.#pageShown);
     if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
-    if (!this.#resume(token) && this.autoStart && this.state === 'idle') void this.start();
+    this.#arrival = { token: token ?? this.#arrival?.token ?? null };
+    this.#arrive();
   }
 
   override disconnectedCallback(): void {
@@ -158,9 +157,21 @@ export class FaceIdVerifyElement extends LitElement {
     window.removeEventListener('pageshow', this.#pageShown);
   }
 
-  protected override willUpdate(): void {
-    // On the first render (so a framework had the chance to set the property), in the same update.
-    if (!this.hasUpdated && !this.proxy && this.state === 'idle') this.#flow.fail(missingProxy());
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A server-rendered page (Next.js, Nuxt) connects the element before its framework sets `proxy`.
+    if (changed.has('proxy')) this.#arrive();
+  }
+
+  /** What the connection found (the `?token=` it took), kept until `proxy` is known. */
+  #arrival: { token: string | null } | undefined;
+
+  /** Once `proxy` is set: resume the flow the user came back to, else honour `auto-start`. Until then, `idle`. */
+  #arrive(): void {
+    if (!this.proxy || !this.#arrival) return;
+    // Again: a router may have put the address back while hydrating (Next.js's app router does).
+    const token = takeReturnToken() ?? this.#arrival.token;
+    this.#arrival = undefined;
+    if (!this.#resume(token) && this.autoStart && this.state === 'idle') void this.start();
   }
 
   protected override render(): TemplateResult {

@@ -97,12 +97,15 @@ describe('start(): POST /web/sessions, store, redirect', () => {
     expect(await untilState(element, ['redirecting', 'error'])).toBe('redirecting');
   });
 
-  test('a missing proxy attribute is an error state with one console warning naming it', async () => {
+  test('without a proxy it waits idle; start() then is an error state with one console warning naming it', async () => {
     const messages: unknown[] = [];
     const original = console.warn;
     console.warn = (...args: unknown[]) => messages.push(args.join(' '));
     try {
       const element = await mount({ proxy: null });
+      expect(element.state).toBe('idle');
+      expect(messages).toEqual([]);
+      await element.start();
       expect(element.state).toBe('error');
       expect(element.error).toMatchObject({ code: 'missing_proxy', retryable: false });
       expect(messages).toHaveLength(1);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
 // Committed shim so npm links the command at install time, before `prepare` builds dist/.
-// It loads the one-file bundle of dist/node/cli.js (`npm run build` makes it): half the start-up time.
-import '../dist/faceid-proxy.js';
+// Unbundled on purpose: a one-file bundle shipped a second copy of every dependency (1.3 MB) for about a fifth
+// of the start-up time (scripts/bench/cli-startup.mjs measures both).
+import '../dist/node/cli.js';

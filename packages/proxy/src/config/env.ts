@@ -10,6 +10,7 @@
 import type { FaceIdProxyOptions } from '../app/types.js';
 import { DEFAULT_SANDBOX_ENDPOINT, RATE_LIMIT_WINDOW_MS, SANDBOX_CREDENTIALS } from './defaults.js';
 import { ConfigError, EnvError } from './error.js';
+import { resolveProxyOptions } from './options.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 type Parser = (raw: string, variable: string, option: string) => unknown;
@@ -145,4 +146,19 @@ export function envErrorOf(error: unknown, table: readonly EnvVariable[] = ENV_V
   if (!(error instanceof ConfigError)) return undefined;
   const variable = variableOf(error.option, table);
   return variable === undefined ? undefined : new EnvError(variable, error.option, error.detail);
+}
+
+/**
+ * Reads the proxy's options from the environment (every variable of `ENV_VARIABLES`; README "Variables") and
+ * validates them once, so the error names the variable.
+ * @throws {EnvError} naming the first missing or bad variable (`.variable`, `.option`).
+ */
+export function proxyOptionsFromEnv(env: Env): FaceIdProxyOptions {
+  const options = optionsFromEnv(env);
+  try {
+    resolveProxyOptions(options);
+  } catch (error) {
+    throw envErrorOf(error) ?? error;
+  }
+  return options;
 }

@@ -3,24 +3,22 @@
  * server limits) as rows of the same shape as the core's table, `proxyOptionsFromEnv` (the core's
  * `optionsFromEnv`, checked at once so a bad variable is named before anything listens) and `listenFromEnv`.
  */
-import type { FaceIdProxyOptions } from '../app/types.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../config/defaults.js';
 import {
   asInteger,
   asText,
   ENV_VARIABLES,
   envErrorOf,
-  optionsFromEnv,
   readEnv,
   type Env,
   type EnvVariable,
 } from '../config/env.js';
-import { resolveProxyOptions } from '../config/options.js';
 import { checkPort } from './serve.js';
 import type { NodeServerLimits } from './server-limits.js';
 
 export { DEFAULT_PORT, DEFAULT_SANDBOX_ENDPOINT, SANDBOX_CREDENTIALS } from '../config/defaults.js';
 export { EnvError } from '../config/error.js';
+export { proxyOptionsFromEnv } from '../config/env.js';
 
 /** The variables of `serveFaceIdProxy`'s own options. */
 export const LISTEN_VARIABLES: readonly EnvVariable[] = [
@@ -39,21 +37,6 @@ export const LISTEN_VARIABLES: readonly EnvVariable[] = [
 
 /** Every variable `faceid-proxy` reads: the core's table, then the listener's. */
 export const CLI_VARIABLES: readonly EnvVariable[] = [...ENV_VARIABLES, ...LISTEN_VARIABLES];
-
-/**
- * Reads the proxy's options from the environment (every variable of `ENV_VARIABLES`; README "Variables") and
- * validates them once, so the error names the variable.
- * @throws {EnvError} naming the first missing or bad variable (`.variable`, `.option`).
- */
-export function proxyOptionsFromEnv(env: Env): FaceIdProxyOptions {
-  const options = optionsFromEnv(env);
-  try {
-    resolveProxyOptions(options);
-  } catch (error) {
-    throw envErrorOf(error) ?? error;
-  }
-  return options;
-}
 
 export interface ListenOptions {
   port: number;

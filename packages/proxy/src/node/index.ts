@@ -17,3 +17,4 @@ export {
 } from './fetch.js';
 export { main as runFaceIdProxyCli } from './main.js';
 export { serveFaceIdProxy, withNodeDefaults, type RunningFaceIdProxy, type ServeFaceIdProxyOptions } from './serve.js';
+export { createNodeHandler, type NodeHandler, type NodeHandlerOptions } from './handler.js';

@@ -103,10 +103,10 @@ describe('main', () => {
   });
 });
 
-// Both the tested entry and the command users run: bin/faceid-proxy.js loads the one-file bundle (npm run build).
+// Both the tested entry and the command users run (bin/faceid-proxy.js, the shim npm links).
 describe.each([
   ['dist/node/cli.js', '../../dist/node/cli.js'],
-  ['bin/faceid-proxy.js (bundle)', '../../bin/faceid-proxy.js'],
+  ['bin/faceid-proxy.js', '../../bin/faceid-proxy.js'],
 ])('the faceid-proxy command from %s', (_name, path) => {
   it('starts, answers, and exits 0 on SIGTERM', async () => {
     const cli = fileURLToPath(new URL(path, import.meta.url));

@@ -1,0 +1,1 @@
+export { default } from '@faceid-verify/proxy/handler';

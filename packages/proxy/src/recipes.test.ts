@@ -1,0 +1,100 @@
+// The README's deploy recipes are files under examples/ that tests run: here Express, Fastify and Hono on Node and
+// the Vite dev-server rewrite, each a real process or server against the simulator CLI (Workers, Deno and Bun:
+// handler.runtimes.test.ts; Next.js: e2e/nextjs.spec.ts; the CLI: e2e/tarballs.spec.ts). The README quotes each
+// file verbatim, checked first.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createServer as createViteServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, runtimeEnv, spawnUntil, startSimulator, type Running } from '../test/runtimes.js';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const RECIPES = [
+  'examples/edge/entry.mjs',
+  'examples/edge/wrangler.toml',
+  'examples/node/express.mjs',
+  'examples/node/fastify.mjs',
+  'examples/node/hono.mjs',
+  'examples/vite/vite.config.mjs',
+  'examples/nextjs/app/faceid/[...path]/route.ts',
+  'examples/nextjs/app/verify.tsx',
+];
+
+let simulator: Running;
+beforeAll(async () => {
+  simulator = await startSimulator();
+});
+afterAll(() => simulator?.stop());
+
+/** Health, a session from `origin`, Pass through the simulator's test controls, a passed result read. */
+async function flow(base: string, origin: string): Promise<void> {
+  const post = async (url: string, body: unknown) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, json: (await response.json()) as Record<string, string> };
+  };
+  expect(await (await fetch(`${base}/health`)).json()).toMatchObject({ ok: true, upstream: 'simulator' });
+  const session = await post(`${base}/web/sessions`, { redirectUrl: `${origin}/` });
+  expect(session.status).toBe(201);
+  const { bizToken, binding } = session.json;
+  expect((await post(`${simulator.url}/__simulator/outcomes`, { token: bizToken, outcome: 'pass' })).status).toBe(200);
+  const result = await post(`${base}/web/results`, { bizToken, binding });
+  expect([result.status, result.json['status']]).toEqual([200, 'passed']);
+}
+
+describe('the README', () => {
+  it.each(RECIPES)('quotes %s verbatim', async (path) => {
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain((await readFile(join(ROOT, path), 'utf8')).trim());
+  });
+});
+
+describe.each(['express', 'fastify', 'hono'])('examples/node/%s.mjs', (name) => {
+  it('serves the proxy under /faceid: a whole flow', async () => {
+    const origin = 'https://app.example.com';
+    const env = runtimeEnv({ PORT: '0', FACEID_ENDPOINT: simulator.url, FACEID_REDIRECT_URLS: `${origin}/` });
+    const app = await spawnUntil(process.execPath, [join(ROOT, `examples/node/${name}.mjs`)], {
+      env,
+      ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    });
+    try {
+      await flow(`${app.url}/faceid`, origin);
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
+describe('examples/vite/vite.config.mjs', () => {
+  it("forwards the page origin's /faceid to faceid-proxy without the prefix", async () => {
+    const port = await freePort();
+    process.env['FACEID_PROXY_URL'] = `http://127.0.0.1:${port}`;
+    const vite = await createViteServer({
+      configFile: join(ROOT, 'examples/vite/vite.config.mjs'),
+      root: join(ROOT, 'examples/vite'),
+      server: { host: '127.0.0.1', port: 0 },
+      logLevel: 'silent',
+    });
+    await vite.listen();
+    const origin = (vite.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
+    const env = runtimeEnv({
+      PORT: String(port),
+      FACEID_ENDPOINT: simulator.url,
+      FACEID_REDIRECT_URLS: `${origin}/`,
+    });
+    const proxy = await spawnUntil(process.execPath, [join(ROOT, 'packages/proxy/bin/faceid-proxy.js')], {
+      env,
+      ready: /listening on (http:\S+)/,
+    });
+    try {
+      await flow(`${origin}/faceid`, origin);
+    } finally {
+      await proxy.stop();
+      await vite.close();
+      delete process.env['FACEID_PROXY_URL'];
+    }
+  });
+});

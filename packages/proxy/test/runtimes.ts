@@ -1,0 +1,190 @@
+// Real runtimes for the handler's tests: the simulator CLI, and `bun entry.mjs`, `deno serve entry.mjs` and
+// workerd serving the README's recipe, examples/edge/entry.mjs (only `export { default } from
+// '@faceid-verify/proxy/handler'`) with examples/edge/wrangler.toml's `main` and `compatibility_date`, each a
+// child process that the test starts and stops. The binaries come from the root devDependencies
+// `bun`, `deno` and `workerd`. The handler resolves through the package's exports to dist/ (`npm run build`).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const ENTRY_DIR = join(ROOT, 'examples/edge');
+const BIN = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+const READY_TIMEOUT_MS = 20_000;
+
+export interface Running {
+  url: string;
+  /** Everything the process printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Spawns and resolves with the first match of `ready` in its output (group 1 = URL); rejects if it exits first. */
+export function spawnUntil(
+  command: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string; ready: RegExp; stdio?: (number | 'pipe' | 'ignore')[] },
+): Promise<Running> {
+  const child = spawn(command, args, {
+    env: options.env,
+    cwd: options.cwd,
+    stdio: (options.stdio ?? ['ignore', 'pipe', 'pipe']) as ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(`not ready within ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS);
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${command} ${why}:\n${output}`));
+    };
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = options.ready.exec(output)?.[1];
+      if (url === undefined) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve({ url, output: () => output, stop: () => stop(child) });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => fail(`exited with ${code}`));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** The parent's environment without real credentials, plus the handler's variables. */
+export function runtimeEnv(variables: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (/^(TENCENTCLOUD_|FACEID_)/.test(name)) delete env[name];
+  return { ...env, ...variables };
+}
+
+export function startSimulator(): Promise<Running> {
+  const bin = join(ROOT, 'packages/simulator/bin/faceid-simulator.js');
+  return spawnUntil(process.execPath, [bin, '--port', '0', '--test-controls'], {
+    env: runtimeEnv({}),
+    ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+  });
+}
+
+/** `bun entry.mjs`: Bun serves a default export with `fetch`; PORT=0 picks a free port, which it prints. */
+export function startBun(variables: Record<string, string>): Promise<Running> {
+  return spawnUntil(BIN('bun'), ['entry.mjs'], {
+    cwd: ENTRY_DIR,
+    env: runtimeEnv({ ...variables, PORT: '0', NO_COLOR: '1' }),
+    ready: /server: http:\/\/localhost:(\d+)/,
+  }).then((running) => ({ ...running, url: `http://127.0.0.1:${running.url}` }));
+}
+
+export function startDeno(variables: Record<string, string>): Promise<Running> {
+  const args = ['serve', '--no-lock', '--allow-env', '--allow-net', '--host', '127.0.0.1', '--port', '0', 'entry.mjs'];
+  return spawnUntil(BIN('deno'), args, {
+    cwd: ENTRY_DIR,
+    env: runtimeEnv({ ...variables, NO_COLOR: '1' }),
+    ready: /Listening on (http:\/\/127\.0\.0\.1:\d+)/,
+  });
+}
+
+const capnpText = (text: string) => JSON.stringify(text);
+
+/** `main` and `compatibility_date` of examples/edge/wrangler.toml (top-level `key = "value"` lines). */
+export async function wranglerSettings(): Promise<{ main: string; compatibilityDate: string }> {
+  const toml = await readFile(join(ENTRY_DIR, 'wrangler.toml'), 'utf8');
+  const setting = (key: string) => {
+    const found = new RegExp(`^${key} = "([^"]+)"$`, 'm').exec(toml)?.[1];
+    if (found === undefined) throw new Error(`wrangler.toml has no ${key}`);
+    return found;
+  };
+  return { main: setting('main'), compatibilityDate: setting('compatibility_date') };
+}
+
+/** The workerd config: the bundled handler, the variables as text bindings, outbound fetch allowed to loopback. */
+export function workerdConfig(variables: Record<string, string>, compatibilityDate: string): string {
+  const bindings = Object.entries(variables)
+    .map(([name, text]) => `    (name = ${capnpText(name)}, text = ${capnpText(text)}),`)
+    .join('\n');
+  return `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .worker),
+    (name = "loopback", network = (allow = ["local", "private", "public"])),
+  ],
+  sockets = [(name = "http", http = (), service = "main")],
+);
+const worker :Workerd.Worker = (
+  modules = [(name = "handler.js", esModule = embed "handler.js")],
+  compatibilityDate = ${capnpText(compatibilityDate)},
+  bindings = [
+${bindings}
+  ],
+  globalOutbound = "loopback",
+);
+`;
+}
+
+/** esbuild bundle of entry.mjs for workerd (what wrangler does), into `dir`. */
+export async function bundleForWorkerd(dir: string, main: string): Promise<void> {
+  await build({
+    entryPoints: [join(ENTRY_DIR, main)],
+    outfile: join(dir, 'handler.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  });
+}
+
+/**
+ * workerd serving the bundled handler. The listening socket is made here and handed over (`--socket-fd`): workerd
+ * prints no address, and a socket that already listens makes the first request wait instead of racing start-up.
+ */
+export async function startWorkerd(variables: Record<string, string>): Promise<Running> {
+  const dir = await mkdtemp(join(tmpdir(), 'faceid-workerd-'));
+  const { main, compatibilityDate } = await wranglerSettings();
+  await bundleForWorkerd(dir, main);
+  await writeFile(join(dir, 'config.capnp'), workerdConfig(variables, compatibilityDate));
+  const socket: Server = createServer();
+  await new Promise<void>((resolve) => socket.listen(0, '127.0.0.1', resolve));
+  const { port } = socket.address() as AddressInfo;
+  const fd = (socket as unknown as { _handle: { fd: number } })._handle.fd;
+  const child = spawn(BIN('workerd'), ['serve', 'config.capnp', '--socket-fd', 'http=3'], {
+    cwd: dir,
+    env: runtimeEnv({}),
+    stdio: ['ignore', 'pipe', 'pipe', fd],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  socket.close();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: async () => {
+      await stop(child);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A port free right now on 127.0.0.1 (asked of the OS by listening on port 0), for a server that must be told one. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
