@@ -1,18 +1,29 @@
-// `npm run build -w @faceid-verify/element`, after `tsc -b` emitted dist/: adds the standalone ESM bundle
-// (element + Lit, for a plain <script type="module">) and custom-elements.json generated from the class docblock.
+// `npm run build -w @faceid-verify/element`, after `tsc -b` emitted dist/: minifies the Lit templates of dist/*.js
+// (what consumers bundle), adds the standalone ESM bundle (element + Lit, for a plain <script type="module">, with
+// its lazy chunks in dist/chunks/) and custom-elements.json generated from the class docblock.
 import { spawnSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { bundleElement } from './bundle.mjs';
+import { bundleElement, minifyTemplates } from './bundle.mjs';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const bundlePath = new URL('../dist/faceid-verify.bundle.js', import.meta.url);
+const distDir = new URL('../dist/', import.meta.url);
 
-await mkdir(new URL('../dist/', import.meta.url), { recursive: true });
-const bundle = await bundleElement();
-await writeFile(bundlePath, bundle);
-console.log(`dist/faceid-verify.bundle.js: ${bundle.byteLength} bytes`);
+await mkdir(distDir, { recursive: true });
+for (const name of await readdir(distDir, { recursive: true })) {
+  if (!name.endsWith('.js') || name.includes('.test.') || name.startsWith('chunks')) continue;
+  const path = new URL(name, distDir);
+  const source = await readFile(path, 'utf8');
+  const minified = minifyTemplates(name, source);
+  if (minified !== source) await writeFile(path, minified);
+}
+await rm(new URL('chunks/', distDir), { recursive: true, force: true });
+await mkdir(new URL('chunks/', distDir), { recursive: true });
+for (const [name, bytes] of Object.entries(await bundleElement())) {
+  await writeFile(new URL(name, distDir), bytes);
+  console.log(`dist/${name}: ${bytes.byteLength} bytes`);
+}
 
 const cem = createRequire(import.meta.url).resolve('@custom-elements-manifest/analyzer/cem.js');
 const args = [cem, 'analyze', '--litelement', '--globs', 'src/faceid-verify.ts', '--outdir', '.', '--quiet'];

@@ -61,6 +61,6 @@ describe('errors from the proxy', () => {
     expect(element.error).toMatchObject({ code: 'redirect_not_allowed', retryable: false });
     await element.updateComplete;
     expect(part(element, 'retry')).toBeNull();
-    expect(part(element, 'button')?.textContent).toBe('Verify identity');
+    expect(part(element, 'button')?.textContent).toBe('Start over');
   });
 });

@@ -7,7 +7,16 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
  * The element's own error codes, next to the proxy's (`origin_not_allowed`, `binding_invalid`, `rate_limited`,
  * `upstream_unavailable`, …, design.md "Errors").
  */
-export type ElementErrorCode = 'missing_proxy' | 'proxy_unreachable' | 'timeout' | 'bad_response' | 'session_not_found';
+export type ElementErrorCode =
+  | 'missing_proxy'
+  | 'proxy_unreachable'
+  | 'timeout'
+  | 'bad_response'
+  | 'session_not_found'
+  | 'popup_blocked';
+
+/** The longest a `POST {proxy}/web/results/wait` is held open by the proxy before it answers `pending` (ms). */
+export const LONG_POLL_MS = 25_000;
 
 /** A failed call to the proxy: its JSON error envelope, or what the element saw instead. */
 export class ProxyError extends Error {
@@ -20,10 +29,14 @@ export class ProxyError extends Error {
   }
 }
 
-/** `POST {proxy}/web/sessions` request body. */
+/**
+ * `POST {proxy}/web/sessions` request body. `mode` is sent for `tab` and `handoff` only, and then no
+ * `redirectUrl`: the proxy's own pages (`/web/return`, `/web/handoff/done`) are the RedirectURL.
+ */
 export interface SessionRequest {
-  redirectUrl: string;
+  redirectUrl?: string;
   language: 'en' | 'zh-cn' | 'zh-tc' | 'th' | 'id';
+  mode?: 'tab' | 'handoff';
 }
 
 /** `POST {proxy}/web/sessions` 201 body. */
@@ -34,6 +47,8 @@ export interface SessionResponse {
   expiresAt: string;
   /** Opaque proof, issued by the proxy, that this browser started this BizToken. */
   binding: string;
+  /** Handoff mode: `{proxy}/web/handoff/{bizToken}`, the absolute link the phone opens. */
+  handoffUrl?: string;
 }
 
 export interface CallOptions {
@@ -51,9 +66,25 @@ export async function createSession(proxy: string, body: SessionRequest, options
 
 /** Reads a result with the binding issued for its BizToken. Rejects like createSession. */
 export async function fetchResult(proxy: string, body: { bizToken: string; binding: string }, options: CallOptions) {
-  const json = (await postJson(proxy, '/web/results', body, options)) as WebVerificationResult | undefined;
-  if (!RESULT_STATUSES.includes(json?.status as string)) throw badResponse();
+  return checkedResult(await postJson(proxy, '/web/results', body, options));
+}
+
+function checkedResult(json: unknown): WebVerificationResult {
+  if (!RESULT_STATUSES.includes((json as { status?: string } | undefined)?.status as string)) throw badResponse();
   return json as WebVerificationResult;
+}
+
+/**
+ * Waits for the verdict of a handoff flow: `POST {proxy}/web/results/wait` (the proxy answers from its ledger once
+ * the verdict is final, else `{"status":"pending"}` after at most LONG_POLL_MS), asked again until final.
+ * Rejects like fetchResult, or with an AbortError when `signal` aborts (the element reset or disconnected).
+ */
+export async function waitForResult(proxy: string, body: { bizToken: string; binding: string }, options: CallOptions) {
+  const poll = { ...options, timeoutMs: options.timeoutMs + LONG_POLL_MS };
+  for (;;) {
+    const json = (await postJson(proxy, '/web/results/wait', body, poll)) as { status?: string } | undefined;
+    if (json?.status !== 'pending') return checkedResult(json);
+  }
 }
 
 /** `{proxy}{path}` resolved against the page, so `proxy="/faceid"` and absolute URLs both work. */

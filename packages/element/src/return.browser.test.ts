@@ -111,7 +111,7 @@ describe('the return from the hosted page (?token=)', () => {
     expect(error?.detail).toEqual(element.error);
     expect(part(element, 'heading')?.textContent).toBe('Something went wrong');
     expect(part(element, 'retry')).toBeNull();
-    expect(part(element, 'button')?.textContent).toBe('Verify identity');
+    expect(part(element, 'button')?.textContent).toBe('Start over');
     expect(requestsTo('/web/results')).toBe(requestsBefore);
     expect(location.search).not.toContain('token=');
   });

@@ -39,9 +39,10 @@ export function reasonFor(result: WebVerificationResult): ReasonCategory | null 
 
 /**
  * The message family for an error code, from the proxy's codes (design.md, "Errors") and the element's own
- * (proxy-api.ts): proxy_unreachable, upstream_unavailable, timeout and upstream_timeout → network. Null for the
+ * (proxy-api.ts): proxy_unreachable, upstream_unavailable, timeout and upstream_timeout → network;
+ * popup_blocked → popup. Null for the
  * rest: the heading "Something went wrong" says it all, and `faceid-error` carries the details for developers.
  */
 export function errorCategoryFor(code: string): ErrorCategory | null {
-  return /unreachable|unavailable|timeout/.test(code) ? 'network' : null;
+  return /unreachable|unavailable|timeout/.test(code) ? 'network' : code === 'popup_blocked' ? 'popup' : null;
 }

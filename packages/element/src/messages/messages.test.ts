@@ -109,6 +109,7 @@ describe('reasons from Tencent H5 ErrorCodes (faceid-api.md §5.5)', () => {
     ['timeout', 'network'],
     ['upstream_timeout', 'network'],
     ['upstream_unavailable', 'network'],
+    ['popup_blocked', 'popup'],
     ['binding_invalid', null],
     ['upstream_error', null],
   ])('error %s → %s', (code, category) => {
