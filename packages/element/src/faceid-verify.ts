@@ -177,10 +177,9 @@ export class FaceIdVerifyElement extends LitElement {
     if (!this.hasUpdated && !this.proxy && this.state === 'idle') this.#flow.fail(missingProxy());
   }
 
-  /** Renders only once the language's messages are there (at once for English; one chunk otherwise). */
-  protected override async scheduleUpdate(): Promise<void> {
-    await loadMessages(this.#locale());
-    super.scheduleUpdate();
+  /** Renders once the language's messages are there: at once when loaded (English always), else after its chunk. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return loadMessages(this.#locale())?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   protected override render(): TemplateResult {

@@ -1,7 +1,8 @@
 import { html, type TemplateResult } from 'lit';
 import type { ResultStatus } from './states.js';
 
-// One stroke over a circle per settled state (24×24 grid): check, cross, dash, clock hands, exclamation mark.
+// A circle, then one stroke per settled state (24×24 grid): check, cross, dash, clock hands, exclamation mark.
+const CIRCLE = 'M12 2a10 10 0 1 0 0 20 10 10 0 1 0 0-20';
 const ICON_PATHS: Record<ResultStatus | 'error', string> = {
   passed: 'm7 12 3 3 7-7',
   failed: 'm8 8 8 8m0-8-8 8',
@@ -12,8 +13,6 @@ const ICON_PATHS: Record<ResultStatus | 'error', string> = {
 
 /** The inline SVG icon of a settled state (CSS part `icon`), decorative: the heading next to it says the same. */
 export function stateIcon(state: ResultStatus | 'error'): TemplateResult {
-  return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true">
-    <circle cx="12" cy="12" r="10" />
-    <path d=${ICON_PATHS[state]} />
-  </svg>`;
+  // One line, no whitespace text: the heading's textContent is its text alone.
+  return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${CIRCLE + ICON_PATHS[state]} /></svg>`;
 }

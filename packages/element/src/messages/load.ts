@@ -19,10 +19,11 @@ export function messagesFor(locale: Locale): Messages {
 }
 
 /**
- * Loads the table for `locale` (at most once; at once for English). Never rejects: a chunk that fails to load
- * (offline, a broken deployment) leaves the element in English rather than blank.
+ * Loads the table for `locale` (at most once): null when it is already there (always for English), else a promise
+ * that resolves once it is. Never rejects: a chunk that fails to load (offline, a broken deployment) leaves the
+ * element in English rather than blank.
  */
-export async function loadMessages(locale: Locale): Promise<void> {
-  loaded[locale] ??= LOADERS[locale as Exclude<Locale, 'en'>]().catch(() => en);
-  loaded[locale] = await loaded[locale];
+export function loadMessages(locale: Locale): Promise<unknown> | null {
+  const table = (loaded[locale] ??= LOADERS[locale as Exclude<Locale, 'en'>]().catch(() => en));
+  return table instanceof Promise ? table.then((messages) => (loaded[locale] = messages)) : null;
 }
