@@ -41,7 +41,9 @@ function sizes(...parts) {
 
 /** @param {string} label @param {{min: number, gzip: number}} size @param {string} [note] */
 function print(label, size, note = '') {
-  console.log(`${label.padEnd(34)} ${String(size.min).padStart(7)} B min  ${String(size.gzip).padStart(6)} B min+gzip  ${note}`);
+  console.log(
+    `${label.padEnd(34)} ${String(size.min).padStart(7)} B min  ${String(size.gzip).padStart(6)} B min+gzip  ${note}`,
+  );
 }
 
 const own = await bundle(LIT_PACKAGES);
@@ -49,9 +51,13 @@ const withLit = await bundle([]);
 const base = sizes(own.define ?? new Uint8Array());
 print('base element (own code, no Lit)', base, `(${((base.gzip / 6144) * 100).toFixed(1)}% of the 6,144 B budget)`);
 print('handoff chunk (QR encoder + view)', sizes(own['handoff-view'] ?? new Uint8Array()), '(handoff mode only)');
-for (const locale of ['zh-cn', 'zh-tw', 'th', 'id']) print(`messages chunk ${locale}`, sizes(own[locale] ?? new Uint8Array()), '(that language only)');
+for (const locale of ['zh-cn', 'zh-tw', 'th', 'id'])
+  print(`messages chunk ${locale}`, sizes(own[locale] ?? new Uint8Array()), '(that language only)');
 // With Lit, esbuild moves Lit (shared by the entry and the handoff chunk) into a chunk of its own: count both.
 const shared = Object.keys(withLit).filter((name) => name.startsWith('chunk'));
 const total = sizes(withLit.define ?? new Uint8Array(), ...shared.map((name) => withLit[name] ?? new Uint8Array()));
 print('base element + Lit', total, `(budget 12,288 B; Lit ${total.gzip - base.gzip} B)`);
-print('handoff mode total, with Lit', { min: total.min + sizes(own['handoff-view'] ?? new Uint8Array()).min, gzip: total.gzip + sizes(own['handoff-view'] ?? new Uint8Array()).gzip });
+print('handoff mode total, with Lit', {
+  min: total.min + sizes(own['handoff-view'] ?? new Uint8Array()).min,
+  gzip: total.gzip + sizes(own['handoff-view'] ?? new Uint8Array()).gzip,
+});

@@ -46,7 +46,9 @@ beforeAll(async () => {
   const routes: Record<string, () => [type: string, body: string | Uint8Array]> = {
     '/': () => ['text/html', page(proxy.url)],
     '/spy.js': () => ['text/javascript', SPY],
-    ...Object.fromEntries(Object.entries(bundle).map(([name, bytes]) => [`/${name}`, () => ['text/javascript', bytes]])),
+    ...Object.fromEntries(
+      Object.entries(bundle).map(([name, bytes]) => [`/${name}`, () => ['text/javascript', bytes]]),
+    ),
   };
   server = createServer((request, response) => {
     const route = routes[new URL(request.url ?? '/', 'http://x').pathname];

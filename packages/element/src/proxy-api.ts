@@ -8,12 +8,7 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
  * `upstream_unavailable`, …, design.md "Errors").
  */
 export type ElementErrorCode =
-  | 'missing_proxy'
-  | 'proxy_unreachable'
-  | 'timeout'
-  | 'bad_response'
-  | 'session_not_found'
-  | 'popup_blocked';
+  'missing_proxy' | 'proxy_unreachable' | 'timeout' | 'bad_response' | 'session_not_found' | 'popup_blocked';
 
 /** The longest a `POST {proxy}/web/results/wait` is held open by the proxy before it answers `pending` (ms). */
 export const LONG_POLL_MS = 25_000;

@@ -88,8 +88,8 @@ export class VerificationFlow implements ReactiveController {
       if (mode === 'handoff') return await this.#follow(flow, handoffUrl ?? '');
       this.#setState('redirecting');
       const proceed = this.#bindings.emit('faceid-redirect', { bizToken, verificationUrl }, true);
-      if (!proceed || signal.aborted) return popup?.close(), !signal.aborted; // the page navigates itself
-      if (!popup) return location.assign(verificationUrl), true;
+      if (!proceed || signal.aborted) return (popup?.close(), !signal.aborted); // the page navigates itself
+      if (!popup) return (location.assign(verificationUrl), true);
       popup.location.href = verificationUrl;
       await untilTabReturned(popup, bizToken, new URL(proxyEndpoint(proxy, '')).origin, signal);
       return await this.checkResult(bizToken, true);
