@@ -86,11 +86,29 @@ export default defineConfig({
             api: { port: browserPort, strictPort: true },
             commands: {
               ...Object.fromEntries(
-                ['simulatorOutcome', 'simulatorFault', 'proxyDown', 'proxyUp', 'hostedPageLanguage'].map((name) => [
-                  name,
-                  stackCommand(name),
-                ]),
+                [
+                  'simulatorOutcome',
+                  'simulatorFault',
+                  'proxyDown',
+                  'proxyUp',
+                  'hostedPageLanguage',
+                  'contractVerdict',
+                  'contractUntilOpenWaits',
+                  'contractWaitsReceived',
+                  'contractExpire',
+                  'contractUntilWaitsReceived',
+                ].map((name) => [name, stackCommand(name)]),
               ),
+              // The page another one opened (tab mode's window) whose URL contains `urlPart`: click its button.
+              clickInPopup: (async ({ context }, urlPart: string, button: string) => {
+                const popup = context.pages().find((page) => page.url().includes(urlPart));
+                if (!popup) throw new Error(`no page at ${urlPart}: ${context.pages().map((page) => page.url())}`);
+                await popup.getByRole('button', { name: button }).click();
+              }) satisfies BrowserCommand<[string, string]>,
+              grantClipboard: (({ context }) =>
+                context.grantPermissions(['clipboard-read', 'clipboard-write'])) satisfies BrowserCommand<[]>,
+              emulateColorScheme: (({ page }, scheme: 'light' | 'dark') =>
+                page.emulateMedia({ colorScheme: scheme })) satisfies BrowserCommand<['light' | 'dark']>,
               emulateReducedMotion: (({ page }, reduce: boolean) =>
                 page.emulateMedia({ reducedMotion: reduce ? 'reduce' : 'no-preference' })) satisfies BrowserCommand<
                 [boolean]

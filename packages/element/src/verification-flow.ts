@@ -83,7 +83,7 @@ export class VerificationFlow implements ReactiveController {
       const flow = { bizToken, binding, proxy, redirectUrl, createdAt: Date.now() };
       saveFlow(flow);
       this.#bizToken = bizToken;
-      this.#bindings.emit('faceid-start', { bizToken, verificationUrl, expiresAt });
+      this.#bindings.emit('faceid-start', { bizToken, verificationUrl, expiresAt, handoffUrl });
       if (signal.aborted) return false;
       if (mode === 'handoff') return await this.#follow(flow, handoffUrl ?? '');
       this.#setState('redirecting');
