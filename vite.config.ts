@@ -99,10 +99,12 @@ export default defineConfig({
                   'contractUntilWaitsReceived',
                 ].map((name) => [name, stackCommand(name)]),
               ),
-              // The page another one opened (tab mode's window) whose URL contains `urlPart`: click its button.
-              clickInPopup: (async ({ context }, urlPart: string, button: string) => {
-                const popup = context.pages().find((page) => page.url().includes(urlPart));
-                if (!popup) throw new Error(`no page at ${urlPart}: ${context.pages().map((page) => page.url())}`);
+              // The page another one opened (tab mode's window) once its URL contains `urlPart`: click its button.
+              clickInPopup: (async ({ context, page }, urlPart: string, button: string) => {
+                const opened = context.pages().filter((other) => other !== page);
+                const arrived = (other: (typeof opened)[number]) =>
+                  other.waitForURL((url) => url.href.includes(urlPart), { timeout: 10_000 }).then(() => other);
+                const popup = await Promise.any(opened.map(arrived));
                 await popup.getByRole('button', { name: button }).click();
               }) satisfies BrowserCommand<[string, string]>,
               grantClipboard: (({ context }) =>

@@ -134,7 +134,7 @@ export async function startContractServer(pageOrigins: string[], longPollMs = 25
       },
       async 'POST /web/results/wait'(request, response) {
         waitsReceived += 1;
-      events.emit('waits');
+        events.emit('waits');
         const body = (await readJson(request)) as { bizToken?: string };
         const flow = bound(body, response);
         if (!flow) return;
