@@ -89,11 +89,31 @@ export default defineConfig({
             api: { port: browserPort, strictPort: true },
             commands: {
               ...Object.fromEntries(
-                ['simulatorOutcome', 'simulatorFault', 'proxyDown', 'proxyUp', 'hostedPageLanguage'].map((name) => [
-                  name,
-                  stackCommand(name),
-                ]),
+                [
+                  'simulatorOutcome',
+                  'simulatorFault',
+                  'proxyDown',
+                  'proxyUp',
+                  'hostedPageLanguage',
+                  'contractVerdict',
+                  'contractUntilOpenWaits',
+                  'contractWaitsReceived',
+                  'contractExpire',
+                  'contractUntilWaitsReceived',
+                ].map((name) => [name, stackCommand(name)]),
               ),
+              // The page another one opened (tab mode's window) once its URL contains `urlPart`: click its button.
+              clickInPopup: (async ({ context, page }, urlPart: string, button: string) => {
+                const opened = context.pages().filter((other) => other !== page);
+                const arrived = (other: (typeof opened)[number]) =>
+                  other.waitForURL((url) => url.href.includes(urlPart), { timeout: 10_000 }).then(() => other);
+                const popup = await Promise.any(opened.map(arrived));
+                await popup.getByRole('button', { name: button }).click();
+              }) satisfies BrowserCommand<[string, string]>,
+              grantClipboard: (({ context }) =>
+                context.grantPermissions(['clipboard-read', 'clipboard-write'])) satisfies BrowserCommand<[]>,
+              emulateColorScheme: (({ page }, scheme: 'light' | 'dark') =>
+                page.emulateMedia({ colorScheme: scheme })) satisfies BrowserCommand<['light' | 'dark']>,
               emulateReducedMotion: (({ page }, reduce: boolean) =>
                 page.emulateMedia({ reducedMotion: reduce ? 'reduce' : 'no-preference' })) satisfies BrowserCommand<
                 [boolean]

@@ -1,19 +1,19 @@
 // `npm run build -w @faceid-verify/element`, after `tsc -b` emitted dist/: makes the published typings
-// self-contained (below), adds the standalone ESM bundle (element + Lit, for a plain <script type="module">) and
+// self-contained (below), minifies the Lit templates of dist/*.js (what consumers bundle), adds the standalone ESM
+// bundle (element + Lit, for a plain <script type="module">, with its lazy chunks in dist/chunks/) and
 // custom-elements.json generated from the class docblock.
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleElement } from './bundle.mjs';
+import { bundleElement, minifyTemplates } from './bundle.mjs';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(packageDir, 'dist');
-const bundlePath = new URL('../dist/faceid-verify.bundle.js', import.meta.url);
 const CONTRACT = '@faceid-verify/proxy/contract';
 
-await mkdir(new URL('../dist/', import.meta.url), { recursive: true });
+await mkdir(distDir, { recursive: true });
 
 // The element compiles against the proxy's contract module (types only), but its users need not install the
 // proxy: ship the contract's declarations (an import-free file) as dist/contract.d.ts and point the imports there.
@@ -27,9 +27,20 @@ for (const entry of await readdir(distDir, { recursive: true })) {
   await writeFile(file, text.replaceAll(`'${CONTRACT}'`, `'${local}'`));
 }
 console.log('dist/contract.d.ts: the element↔proxy contract, for consumers without the proxy');
-const bundle = await bundleElement();
-await writeFile(bundlePath, bundle);
-console.log(`dist/faceid-verify.bundle.js: ${bundle.byteLength} bytes`);
+
+for (const name of await readdir(distDir, { recursive: true })) {
+  if (!name.endsWith('.js') || name.includes('.test.') || name.startsWith('chunks')) continue;
+  const path = join(distDir, name);
+  const source = await readFile(path, 'utf8');
+  const minified = minifyTemplates(name, source);
+  if (minified !== source) await writeFile(path, minified);
+}
+await rm(join(distDir, 'chunks'), { recursive: true, force: true });
+await mkdir(join(distDir, 'chunks'), { recursive: true });
+for (const [name, bytes] of Object.entries(await bundleElement())) {
+  await writeFile(join(distDir, name), bytes);
+  console.log(`dist/${name}: ${bytes.byteLength} bytes`);
+}
 
 const cem = createRequire(import.meta.url).resolve('@custom-elements-manifest/analyzer/cem.js');
 const args = [cem, 'analyze', '--litelement', '--globs', 'src/faceid-verify.ts', '--outdir', '.', '--quiet'];

@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 /** The registration module: importing it defines <faceid-verify>. */
 export const ELEMENT_ENTRY = fileURLToPath(new URL('../src/define.ts', import.meta.url));
 
+/** The entry's file name among bundleElement()'s files. */
+export const ENTRY_FILE = 'faceid-verify.bundle.js';
+
 /** Lit's packages, for bundling the element's own code alone. */
 export const LIT_PACKAGES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].flatMap((name) => [
   name,
@@ -16,21 +19,24 @@ export const LIT_PACKAGES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-el
 /**
  * esbuild minifies JS, not the text of Lit's templates. In the styles modules, collapse the whitespace of css``
  * templates: safe for our own stylesheets (no strings with spaces that matter, no `a :b` descendant
- * pseudo-selectors). In the element, drop the line breaks Prettier puts between the tags and expressions of html``
- * templates: whitespace-only text nodes that neither the grid host nor the grid status region renders.
- * @type {import('esbuild').Plugin}
+ * pseudo-selectors). In the other modules, drop the line breaks Prettier puts between the tags and expressions of
+ * html`` templates: whitespace-only text nodes that neither the grid host nor its grid regions render. The
+ * package build applies the same to dist/*.js (scripts/build.mjs), so a consumer's bundler gets these bytes too.
+ * @param {string} path a module's path (.ts in src/, .js in dist/)
+ * @param {string} source its text
+ * @returns {string}
  */
-const minifyTemplates = {
+export function minifyTemplates(path, source) {
+  if (/\.styles\.[jt]s$/.test(path)) return source.replace(/css`([^`]*)`/g, (_, css) => `css\`${minifyCss(css)}\``);
+  return source.replace(/([>}])\s*\n\s*(?=\$\{|<)/g, '$1').replace(/ \/>/g, '/>');
+}
+
+/** @type {import('esbuild').Plugin} */
+const minifyTemplatesPlugin = {
   name: 'minify-templates',
   setup(build) {
-    build.onLoad({ filter: /\.styles\.ts$/ }, async ({ path }) => {
-      const source = await readFile(path, 'utf8');
-      const contents = source.replace(/css`([^`]*)`/g, (_, css) => `css\`${minifyCss(css)}\``);
-      return { contents, loader: 'ts' };
-    });
-    build.onLoad({ filter: /[\\/]faceid-verify\.ts$/ }, async ({ path }) => {
-      const source = await readFile(path, 'utf8');
-      return { contents: source.replace(/>\s*\n\s*(?=\$\{|<)/g, '>'), loader: 'ts' };
+    build.onLoad({ filter: /[\\/]packages[\\/]element[\\/]src[\\/].*\.ts$/ }, async ({ path }) => {
+      return { contents: minifyTemplates(path, await readFile(path, 'utf8')), loader: 'ts' };
     });
   },
 };
@@ -49,13 +55,19 @@ function minifyCss(css) {
 }
 
 /**
- * One minified ESM file of the element, from source (the `source` export condition).
+ * The element as minified ESM, from source (the `source` export condition): the entry `faceid-verify.bundle.js`
+ * and the chunks it imports lazily (`chunks/…`: the handoff view with the QR encoder, the non-English messages),
+ * as a consumer's bundler splits them.
  * @param {{ external?: string[], minify?: boolean }} [options] `external`: packages left as imports.
- * @returns {Promise<Uint8Array>} the bundle's bytes
+ * @returns {Promise<Record<string, Uint8Array>>} each file's bytes by its path relative to the entry's folder
  */
 export async function bundleElement({ external = [], minify = true } = {}) {
   const result = await build({
-    entryPoints: [ELEMENT_ENTRY],
+    entryPoints: { 'faceid-verify.bundle': ELEMENT_ENTRY },
+    outdir: '/',
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -65,11 +77,11 @@ export async function bundleElement({ external = [], minify = true } = {}) {
     external,
     legalComments: 'none',
     charset: 'utf8',
-    plugins: minify ? [minifyTemplates] : [],
+    plugins: minify ? [minifyTemplatesPlugin] : [],
     write: false,
     logLevel: 'warning',
   });
-  const [output] = result.outputFiles;
-  if (!output) throw new Error('esbuild produced no output for the element bundle');
-  return output.contents;
+  const files = Object.fromEntries(result.outputFiles.map((file) => [file.path.slice(1), file.contents]));
+  if (!files[ENTRY_FILE]) throw new Error('esbuild produced no output for the element bundle');
+  return files;
 }

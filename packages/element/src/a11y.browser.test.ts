@@ -1,8 +1,9 @@
 import axe from 'axe-core';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { commands, userEvent } from 'vitest/browser';
+import type { FaceIdVerifyElement } from './faceid-verify.js';
 import { FACEID_STATES } from './states.js';
-import { mount, part, REACH_STATE, stack, untilState } from '../test/helpers.js';
+import { mount, part, REACH_STATE, stack, startHandoff, untilState } from '../test/helpers.js';
 
 async function axeViolations(element: Element) {
   const { violations } = await axe.run(element, {
@@ -11,12 +12,53 @@ async function axeViolations(element: Element) {
   return violations.map((violation) => `${violation.id}: ${violation.help}`);
 }
 
+/** The tab and handoff modes' own views, reached with real requests (handoff: the contract server). */
+const MODE_VIEWS: Record<string, () => Promise<FaceIdVerifyElement>> = {
+  'handoff, waiting for the phone (QR code, link, copy)': async () => (await startHandoff()).element,
+  'handoff, failed ("Continue on your phone")': async () => {
+    const { element, bizToken } = await startHandoff();
+    await commands.contractVerdict(bizToken, 'fail-liveness');
+    await untilState(element, ['failed']);
+    await element.updateComplete;
+    return element;
+  },
+  'tab, waiting for the other tab': async () => {
+    const element = await mount({ proxy: stack.contractProxyUrl, before: (el) => (el.mode = 'tab') });
+    element.addEventListener('faceid-redirect', (event) => event.preventDefault()); // no window left open
+    await userEvent.click(part(element, 'button')!);
+    await untilState(element, ['redirecting']);
+    await element.updateComplete;
+    return element;
+  },
+};
+
+/** Light, and dark as a page that supports it shows it: `color-scheme: light dark`, the user preferring dark. */
+const SCHEMES = ['light', 'dark'] as const;
+
+async function useScheme(scheme: (typeof SCHEMES)[number]): Promise<void> {
+  document.documentElement.style.colorScheme = scheme === 'dark' ? 'light dark' : '';
+  document.body.style.background = 'Canvas';
+  document.body.style.color = 'CanvasText';
+  await commands.emulateColorScheme(scheme);
+}
+
+afterEach(() => useScheme('light'));
+
 describe('accessibility', () => {
-  test.each(FACEID_STATES)('axe-core finds no WCAG 2.2 AA violation in %s', async (state) => {
-    const element = await REACH_STATE[state]();
-    expect(element.state).toBe(state);
-    expect(await axeViolations(element)).toEqual([]);
-  });
+  for (const scheme of SCHEMES) {
+    test.each(FACEID_STATES)(`${scheme}: axe-core finds no WCAG 2.2 AA violation in %s`, async (state) => {
+      await useScheme(scheme);
+      const element = await REACH_STATE[state]();
+      expect(element.state).toBe(state);
+      expect(await axeViolations(element)).toEqual([]);
+    });
+
+    test.each(Object.keys(MODE_VIEWS))(`${scheme}: axe-core finds no WCAG 2.2 AA violation in %s`, async (view) => {
+      await useScheme(scheme);
+      const element = await MODE_VIEWS[view]!();
+      expect(await axeViolations(element)).toEqual([]);
+    });
+  }
 
   test('the status is a polite live region present from the start; the controls are native buttons', async () => {
     const element = await mount();

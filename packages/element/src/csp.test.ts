@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
-import { bundleElement } from '../scripts/bundle.mjs';
+import { bundleElement, ENTRY_FILE } from '../scripts/bundle.mjs';
 
 const SPY = `document.addEventListener('securitypolicyviolation', (event) => {
   const seen = JSON.parse(sessionStorage.getItem('csp-violations') || '[]');
@@ -31,7 +31,7 @@ function policy(proxyUrl: string): string {
 
 function page(proxyUrl: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict CSP</title>
-<script src="/spy.js"></script><script type="module" src="/faceid-verify.js"></script></head>
+<script src="/spy.js"></script><script type="module" src="/${ENTRY_FILE}"></script></head>
 <body><main><h1>Verify</h1><faceid-verify proxy="${proxyUrl}"></faceid-verify></main></body></html>`;
 }
 
@@ -42,11 +42,13 @@ let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  const bundle = await bundleElement();
+  const bundle = await bundleElement(); // the entry and its lazy chunks (chunks/…)
   const routes: Record<string, () => [type: string, body: string | Uint8Array]> = {
     '/': () => ['text/html', page(proxy.url)],
     '/spy.js': () => ['text/javascript', SPY],
-    '/faceid-verify.js': () => ['text/javascript', bundle],
+    ...Object.fromEntries(
+      Object.entries(bundle).map(([name, bytes]) => [`/${name}`, () => ['text/javascript', bytes]]),
+    ),
   };
   server = createServer((request, response) => {
     const route = routes[new URL(request.url ?? '/', 'http://x').pathname];

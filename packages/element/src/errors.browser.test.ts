@@ -105,6 +105,6 @@ describe('errors from the proxy', () => {
     expect(element.error).toMatchObject({ code: 'redirect_not_allowed', retryable: false });
     expect(lines).toEqual([expect.stringMatching(/redirect_not_allowed.*FACEID_REDIRECT_URLS/)]);
     expect(part(element, 'retry')).toBeNull();
-    expect(part(element, 'button')?.textContent).toBe('Verify identity');
+    expect(part(element, 'button')?.textContent).toBe('Start over');
   });
 });

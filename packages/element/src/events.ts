@@ -12,6 +12,8 @@ export interface FaceIdStartDetail {
   verificationUrl: string;
   /** ISO 8601, when the BizToken stops being usable to start. */
   expiresAt: string;
+  /** Handoff mode: the link for the phone (`{proxy}/web/handoff/{bizToken}`), shown as the QR code. */
+  handoffUrl?: string | undefined;
 }
 
 /** `faceid-redirect` detail. Cancel the event to navigate yourself (e.g. in a popup or a router). */

@@ -1,12 +1,18 @@
 import { css } from 'lit';
 
-// Defaults meet WCAG AA on white: accent #1d4ed8 with white text 6.7:1, success #166534 7.1:1, danger #b91c1c 6.5:1.
+// Defaults meet WCAG AA on white: accent #1d4ed8 with white text 6.7:1, success #166534 7.1:1, danger #b91c1c 6.5:1,
+// link #1d4ed8 6.7:1; and on a dark page (#121212): success #4ade80 10:1, danger #f87171 6.9:1, link #93c5fd 10:1.
+// Dark colours apply where the page's `color-scheme` allows dark and the user prefers it (light-dark()): a page
+// that stays light keeps the light ones, whatever prefers-color-scheme says.
 export const styles = css`
   :host {
     display: inline-grid;
     gap: var(--faceid-gap, 0.75rem);
     justify-items: start;
     font-family: var(--faceid-font-family, inherit);
+    --_ok: var(--faceid-success-color, light-dark(#166534, #4ade80));
+    --_bad: var(--faceid-danger-color, light-dark(#b91c1c, #f87171));
+    --_link: var(--faceid-link-color, light-dark(#1d4ed8, #93c5fd));
   }
 
   :host([hidden]) {
@@ -29,15 +35,50 @@ export const styles = css`
 
   h2 {
     font-size: 1.125em;
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+
+  [part='icon'] {
+    flex: none;
+    width: 1.5em;
+    height: 1.5em;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
   }
 
   :host([state='passed']) h2 {
-    color: var(--faceid-success-color, #166534);
+    color: var(--_ok);
   }
 
   :host([state='failed']) h2,
   :host([state='error']) h2 {
-    color: var(--faceid-danger-color, #b91c1c);
+    color: var(--_bad);
+  }
+
+  [part='handoff'] {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+    max-width: 20rem;
+  }
+
+  [part='qr'] {
+    width: var(--faceid-qr-size, 12rem);
+  }
+
+  a {
+    color: var(--_link);
+    overflow-wrap: anywhere;
+  }
+
+  [part='copy'] {
+    background: none;
+    color: var(--_link);
   }
 
   button {

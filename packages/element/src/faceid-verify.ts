@@ -1,17 +1,15 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { FaceIdEventDetail, FaceIdEventName } from './events.js';
 import { styles } from './faceid-verify.styles.js';
-import {
-  errorCategoryFor,
-  hostedPageLanguage,
-  MESSAGES,
-  reasonFor,
-  resolveLocale,
-  type Locale,
-  type Messages,
-} from './messages/index.js';
+import type { HandoffView } from './handoff-view.js';
+import { stateIcon } from './icons.js';
+import { errorCategoryFor, reasonFor } from './messages/categories.js';
+import { hostedPageLanguage, resolveLocale } from './messages/locale.js';
+import { loadMessages, messagesFor } from './messages/load.js';
+import type { Locale, Messages } from './messages/types.js';
 import { findUnsettledFlow } from './flow-store.js';
-import { DEFAULT_TIMEOUT_MS } from './proxy-api.js';
+import { autoMode, parseMode, type FaceIdMode, type FlowMode } from './modes.js';
+import { DEFAULT_TIMEOUT_MS, ProxyError } from './proxy-api.js';
 import { currentPageUrl, takeReturnToken } from './return-url.js';
 import {
   BUSY_STATES,
@@ -79,6 +77,7 @@ export class FaceIdVerifyElement extends LitElement {
     proxy: { type: String },
     redirectUrl: { type: String, attribute: 'redirect-url' },
     autoStart: { type: Boolean, attribute: 'auto-start' },
+    mode: { type: String },
     // Observes the native `lang` attribute (a change re-renders) without shadowing the native `lang` property.
     _lang: { attribute: 'lang' },
   };
@@ -92,6 +91,8 @@ export class FaceIdVerifyElement extends LitElement {
   declare redirectUrl: string;
   /** Start as soon as the element is connected, unless it resumes a flow (a return, with or without `?token=`). */
   declare autoStart: boolean;
+  /** `redirect` (default), `tab`, `handoff` or `auto` (see FaceIdMode); read when a flow starts. Unknown: redirect. */
+  declare mode: FaceIdMode;
   /** Timeout (ms) of each request to the proxy. */
   timeoutMs = DEFAULT_TIMEOUT_MS;
   /** Waits (ms) before reading an `incomplete` result again right after return; one retry per entry. */
@@ -105,12 +106,17 @@ export class FaceIdVerifyElement extends LitElement {
       this.#emit('faceid-statechange', { state, previous });
     },
   });
+  /** The mode of the last flow started here (`auto` resolved). */
+  #running: FlowMode = 'redirect';
+  /** The handoff view, once its chunk (with the QR encoder) is loaded. */
+  #handoff: HandoffView | null = null;
 
   constructor() {
     super();
     this.proxy = '';
     this.redirectUrl = '';
     this.autoStart = false;
+    this.mode = 'redirect';
   }
 
   /** Where the flow is; reflected as the `state` attribute. */
@@ -128,9 +134,17 @@ export class FaceIdVerifyElement extends LitElement {
     return this.#flow.error;
   }
 
-  /** Starts a new verification, aborting any run in progress. Resolves once the redirect is under way or failed. */
+  /**
+   * Starts a new verification, aborting any run in progress. In tab mode call it in a click (or key) handler: the
+   * new tab is opened synchronously, before anything else, as popup blockers require. Resolves once the redirect
+   * is under way (redirect mode), or the flow settled or failed (tab and handoff modes).
+   */
   async start(): Promise<void> {
-    await this.#flow.start();
+    const mode = parseMode(this.mode);
+    const popup = mode === 'tab' ? open('', '_blank') : null;
+    const running = (this.#running = mode === 'auto' ? await autoMode() : mode);
+    if (running === 'handoff') this.#loadHandoffView();
+    await this.#flow.start(running, popup);
   }
 
   /** Reads the current flow's result again (e.g. after an error). Resolves once it settled or failed. */
@@ -174,34 +188,57 @@ export class FaceIdVerifyElement extends LitElement {
     if (!this.#resume(token) && this.autoStart && this.state === 'idle') void this.start();
   }
 
+  /** Renders once the language's messages are there: at once when loaded (English always), else after its chunk. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return loadMessages(this.#locale())?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
+  }
+
   protected override render(): TemplateResult {
-    const t = MESSAGES[this.#locale()];
-    return html`<div part="status" role="status">${this.#renderStatus(t)}</div>
+    const t = messagesFor(this.#locale());
+    const handoffUrl = this.#flow.handoffUrl;
+    return html`${handoffUrl && this.#handoff ? this.#handoff.render(handoffUrl, t) : nothing}
+      <div part="status" role="status">${this.#renderStatus(t)}</div>
       ${this.#renderAction(t)}`;
   }
 
   #renderStatus(t: Messages): TemplateResult | typeof nothing {
     const state = this.state;
     if (BUSY_STATES.has(state)) {
-      const text = state === 'checking' ? t.checking : t.starting;
+      const away = this.#flow.handoffUrl ? t.waitingForPhone : this.#running === 'tab' ? t.inTab : t.starting;
+      const text = state === 'checking' ? t.checking : state === 'redirecting' ? away : t.starting;
       return html`<p><span part="spinner"></span><span part="message">${text}</span></p>`;
     }
     if (state === 'idle') return nothing;
     const message = this.#reason(t);
-    return html`<h2 part="heading" tabindex="-1">${t[state as ResultStatus | 'error']}</h2>
+    const settled = state as ResultStatus | 'error';
+    return html`<h2 part="heading" tabindex="-1">${stateIcon(settled)}${t[settled]}</h2>
       ${message ? html`<p part="message">${message}</p>` : nothing}`;
   }
 
+  /** The next action: start, "Try again" (or "Continue on your phone" in handoff mode), "Start over", retry. */
   #renderAction(t: Messages): TemplateResult | typeof nothing {
     const state = this.state;
     if (BUSY_STATES.has(state) || state === 'passed') return nothing;
     const error = this.error;
     if (state === 'error' && error?.retryable) {
-      return html`<button part="retry" type="button" @click=${() => void this.#flow.retry()}>${t.retry}</button>`;
+      const retry = () => void (this.#flow.retry() ?? this.start());
+      return html`<button part="retry" type="button" @click=${retry}>${t.retry}</button>`;
     }
     if (error?.code === 'missing_proxy') return nothing;
-    const label = state === 'idle' || state === 'error' ? t.start : t.retry;
+    const again = this.#running === 'handoff' ? t.continueOnPhone : t.retry;
+    const label = state === 'idle' ? t.start : state === 'expired' || state === 'error' ? t.startOver : again;
     return html`<button part="button" type="button" @click=${() => void this.start()}>${label}</button>`;
+  }
+
+  /** Fetches the handoff view's chunk (the QR encoder comes with it), once. */
+  #loadHandoffView(): void {
+    import('./handoff-view.js').then(
+      ({ HandoffView }) => {
+        this.#handoff ??= new HandoffView(this);
+        this.requestUpdate();
+      },
+      (error: unknown) => this.#flow.fail(new ProxyError('bad_response', String(error), true)),
+    );
   }
 
   #reason(t: Messages): string | null {

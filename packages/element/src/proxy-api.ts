@@ -16,7 +16,16 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
  * allow this page's origin (`FACEID_ALLOWED_ORIGINS`).
  */
 export type ElementErrorCode =
-  'missing_proxy' | 'proxy_unreachable' | 'cors_refused' | 'timeout' | 'bad_response' | 'session_not_found';
+  | 'missing_proxy'
+  | 'proxy_unreachable'
+  | 'cors_refused'
+  | 'timeout'
+  | 'bad_response'
+  | 'session_not_found'
+  | 'popup_blocked';
+
+/** The longest a `POST {proxy}/web/results/wait` is held open by the proxy before it answers `pending` (ms). */
+export const LONG_POLL_MS = 25_000;
 
 /** A failed call to the proxy: its JSON error envelope, or what the element saw instead. */
 export class ProxyError extends Error {
@@ -47,9 +56,25 @@ export async function createSession(proxy: string, body: SessionRequest, options
 
 /** Reads a result with the binding issued for its BizToken. Rejects like createSession. */
 export async function fetchResult(proxy: string, body: { bizToken: string; binding: string }, options: CallOptions) {
-  const json = (await postJson(proxy, '/web/results', body, options)) as WebVerificationResult | undefined;
-  if (!RESULT_STATUSES.includes(json?.status as string)) throw badResponse();
+  return checkedResult(await postJson(proxy, '/web/results', body, options));
+}
+
+function checkedResult(json: unknown): WebVerificationResult {
+  if (!RESULT_STATUSES.includes((json as { status?: string } | undefined)?.status as string)) throw badResponse();
   return json as WebVerificationResult;
+}
+
+/**
+ * Waits for the verdict of a handoff flow: `POST {proxy}/web/results/wait` (the proxy answers from its ledger once
+ * the verdict is final, else `{"status":"pending"}` after at most LONG_POLL_MS), asked again until final.
+ * Rejects like fetchResult, or with an AbortError when `signal` aborts (the element reset or disconnected).
+ */
+export async function waitForResult(proxy: string, body: { bizToken: string; binding: string }, options: CallOptions) {
+  const poll = { ...options, timeoutMs: options.timeoutMs + LONG_POLL_MS };
+  for (;;) {
+    const json = (await postJson(proxy, '/web/results/wait', body, poll)) as { status?: string } | undefined;
+    if (json?.status !== 'pending') return checkedResult(json);
+  }
 }
 
 /** `{proxy}{path}` resolved against the page, so `proxy="/faceid"` and absolute URLs both work. */

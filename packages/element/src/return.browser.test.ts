@@ -76,11 +76,11 @@ describe('the return from the hosted page (?token=)', () => {
     expect(element.textContent + element.shadowRoot!.textContent).not.toContain(bizToken);
   });
 
-  test('expired BizToken → expired: "Verification session expired"', async () => {
+  test('expired BizToken → expired: "Verification session expired", next action "Start over"', async () => {
     const { element } = await verifyWithOutcome(null, { proxy: stack.expiringProxyUrl });
     expect(element.state).toBe('expired');
     expect(part(element, 'heading')?.textContent).toBe('Verification session expired');
-    expect(part(element, 'button')?.textContent).toBe('Try again');
+    expect(part(element, 'button')?.textContent).toBe('Start over');
   });
 
   test('while the result is incomplete right after return, it is read again per retry delay, then settles', async () => {
@@ -111,7 +111,7 @@ describe('the return from the hosted page (?token=)', () => {
     expect(error?.detail).toEqual(element.error);
     expect(part(element, 'heading')?.textContent).toBe('Something went wrong');
     expect(part(element, 'retry')).toBeNull();
-    expect(part(element, 'button')?.textContent).toBe('Verify identity');
+    expect(part(element, 'button')?.textContent).toBe('Start over');
     expect(requestsTo('/web/results')).toBe(requestsBefore);
     expect(location.search).not.toContain('token=');
   });

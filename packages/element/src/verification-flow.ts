@@ -1,9 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FaceIdEventDetail, FaceIdEventName } from './events.js';
 import { clearFlow, loadFlow, saveFlow, type StoredFlow } from './flow-store.js';
-import type { HostedPageLanguage } from './messages/index.js';
-import { createSession, fetchResult, ProxyError } from './proxy-api.js';
+import type { HostedPageLanguage } from './messages/locale.js';
+import type { FlowMode } from './modes.js';
+import { createSession, fetchResult, proxyEndpoint, ProxyError, waitForResult } from './proxy-api.js';
 import type { FaceIdErrorDetail, FaceIdState, WebVerificationResult } from './states.js';
+import { untilTabReturned } from './tab-return.js';
 
 /** Waits (ms) between result reads while the status is still `incomplete` right after return. */
 export const DEFAULT_INCOMPLETE_RETRY_DELAYS_MS: readonly number[] = [400, 800, 1600];
@@ -26,15 +28,19 @@ export interface FlowBindings {
 }
 
 /**
- * The redirect flow as a reactive controller: `start()` (POST /web/sessions, store, redirect) and
- * `checkResult()` (POST /web/results), each a run with its own AbortController. A newer run aborts the older
- * one, whose late answers are then ignored; disconnecting the host aborts the current run and its timers.
- * Methods resolve to true when their run settled (was not superseded).
+ * The flow as a reactive controller: `start(mode)` (POST /web/sessions, store, then per mode: redirect this tab,
+ * point the new tab at the hosted page and read the result once it returns, or show the handoff link and wait for
+ * the verdict) and `checkResult()` (POST /web/results), each a run with its own AbortController. A newer run
+ * aborts the older one, whose late answers are then ignored; disconnecting the host aborts the current run and its
+ * timers (a handoff wait starts again when the host is connected again). Methods resolve to true when their run
+ * settled (was not superseded).
  */
 export class VerificationFlow implements ReactiveController {
   state: FaceIdState = 'idle';
   result: WebVerificationResult | null = null;
   error: FaceIdErrorDetail | null = null;
+  /** Handoff mode, while `redirecting`: the link for the phone (`{proxy}/web/handoff/{bizToken}`). */
+  handoffUrl: string | null = null;
   #run: AbortController | null = null;
   #bizToken: string | null = null;
   #retry: (() => Promise<boolean>) | null = null;
@@ -54,25 +60,41 @@ export class VerificationFlow implements ReactiveController {
     if (this.state === 'starting' || this.state === 'checking') this.#setState('idle');
   }
 
-  async start(): Promise<boolean> {
+  hostConnected(): void {
+    if (this.handoffUrl && this.state === 'redirecting') void this.#retry?.(); // the handoff wait, again
+  }
+
+  /**
+   * Starts a flow in `mode`. Tab mode: `popup` is the window the caller opened in the click (null: blocked, the
+   * retryable error `popup_blocked`); it is closed when the flow fails or is cancelled before it got there.
+   */
+  async start(mode: FlowMode = 'redirect', popup: Window | null = null): Promise<boolean> {
     const signal = this.#begin();
     const options = this.#bindings.options();
-    this.#retry = () => this.start();
-    if (!options.proxy) return this.fail(missingProxy());
+    const { proxy, redirectUrl, language, timeoutMs } = options;
+    this.#retry = null; // the element starts again (tab mode needs a window opened in that click)
+    if (!proxy) return this.fail(missingProxy());
+    if (mode === 'tab' && !popup) return this.fail(popupBlocked());
     this.#setState('starting');
     try {
-      const { redirectUrl, language, timeoutMs } = options;
-      const session = await createSession(options.proxy, { redirectUrl, language }, { signal, timeoutMs });
-      const { bizToken, binding, verificationUrl, expiresAt } = session;
-      saveFlow({ bizToken, binding, proxy: options.proxy, redirectUrl, createdAt: Date.now() });
+      const request = mode === 'redirect' ? { redirectUrl, language } : { language, mode };
+      const session = await createSession(proxy, request, { signal, timeoutMs });
+      const { bizToken, binding, verificationUrl, expiresAt, handoffUrl } = session;
+      const flow = { bizToken, binding, proxy, redirectUrl, createdAt: Date.now() };
+      saveFlow(flow);
       this.#bizToken = bizToken;
-      this.#bindings.emit('faceid-start', { bizToken, verificationUrl, expiresAt });
+      this.#bindings.emit('faceid-start', { bizToken, verificationUrl, expiresAt, handoffUrl });
       if (signal.aborted) return false;
+      if (mode === 'handoff') return await this.#follow(flow, handoffUrl ?? '');
       this.#setState('redirecting');
       const proceed = this.#bindings.emit('faceid-redirect', { bizToken, verificationUrl }, true);
-      if (proceed && !signal.aborted) location.assign(verificationUrl);
-      return !signal.aborted;
+      if (!proceed || signal.aborted) return (popup?.close(), !signal.aborted); // the page navigates itself
+      if (!popup) return (location.assign(verificationUrl), true);
+      popup.location.href = verificationUrl;
+      await untilTabReturned(popup, bizToken, new URL(proxyEndpoint(proxy, '')).origin, signal);
+      return await this.checkResult(bizToken, true);
     } catch (error) {
+      popup?.close();
       return this.#failRun(error, signal);
     }
   }
@@ -90,23 +112,13 @@ export class VerificationFlow implements ReactiveController {
     if (!flow) return this.fail(sessionNotFound());
     this.#bizToken = flow.bizToken;
     this.#setState('checking');
-    try {
-      const result = await this.#readResult(options, flow, afterReturn ? options.incompleteRetryDelays : [], signal);
-      clearFlow(flow.bizToken);
-      this.result = result;
-      this.#setState(result.status);
-      this.#bindings.emit('faceid-result', result);
-      return !signal.aborted;
-    } catch (error) {
-      // Final too (binding_invalid, …): a later load must not resume this flow.
-      if (error instanceof ProxyError && !error.retryable) clearFlow(flow.bizToken);
-      return this.#failRun(error, signal);
-    }
+    const delays = afterReturn ? options.incompleteRetryDelays : [];
+    return this.#settle(flow, this.#readResult(options, flow, delays, signal), signal);
   }
 
-  /** Repeats the step that failed (after a retryable error). */
-  retry(): Promise<boolean> {
-    return this.#retry?.() ?? this.start();
+  /** Repeats the step that failed (after a retryable error); null when that step was the start. */
+  retry(): Promise<boolean> | null {
+    return this.#retry?.() ?? null;
   }
 
   reset(): void {
@@ -116,6 +128,7 @@ export class VerificationFlow implements ReactiveController {
     this.error = null;
     this.#bizToken = null;
     this.#retry = null;
+    this.handoffUrl = null;
     this.#setState('idle');
   }
 
@@ -129,6 +142,33 @@ export class VerificationFlow implements ReactiveController {
     this.#setState('error');
     this.#bindings.emit('faceid-error', this.error);
     return false;
+  }
+
+  /** Handoff: shows the link for the phone (`redirecting`) and waits for the verdict from the proxy's ledger. */
+  #follow(flow: StoredFlow, handoffUrl: string): Promise<boolean> {
+    const signal = this.#begin();
+    const { proxy, timeoutMs } = this.#bindings.options();
+    this.#retry = () => this.#follow(flow, handoffUrl);
+    this.handoffUrl = handoffUrl;
+    this.#setState('redirecting');
+    return this.#settle(flow, waitForResult(proxy, flow, { signal, timeoutMs }), signal);
+  }
+
+  /** Shows the result `reading` resolves to and forgets the flow; or the error it rejects with. */
+  async #settle(flow: StoredFlow, reading: Promise<WebVerificationResult>, signal: AbortSignal): Promise<boolean> {
+    try {
+      const result = await reading;
+      clearFlow(flow.bizToken);
+      this.handoffUrl = null;
+      this.result = result;
+      this.#setState(result.status);
+      this.#bindings.emit('faceid-result', result);
+      return !signal.aborted;
+    } catch (error) {
+      // Final too (binding_invalid, …): a later load must not resume this flow.
+      if (error instanceof ProxyError && !error.retryable) clearFlow(flow.bizToken);
+      return this.#failRun(error, signal);
+    }
   }
 
   async #readResult(options: FlowOptions, flow: StoredFlow, delays: readonly number[], signal: AbortSignal) {
@@ -146,6 +186,7 @@ export class VerificationFlow implements ReactiveController {
     this.#run = new AbortController();
     this.result = null;
     this.error = null;
+    this.handoffUrl = null;
     return this.#run.signal;
   }
 
@@ -167,6 +208,10 @@ export class VerificationFlow implements ReactiveController {
 /** The `missing_proxy` error: the element cannot work without its `proxy` attribute. */
 export function missingProxy(): ProxyError {
   return new ProxyError('missing_proxy', 'Set the "proxy" attribute, e.g. proxy="/faceid".', false);
+}
+
+function popupBlocked(): ProxyError {
+  return new ProxyError('popup_blocked', 'The browser blocked the new tab.', true);
 }
 
 function sessionNotFound(): ProxyError {

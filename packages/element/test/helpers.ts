@@ -175,3 +175,43 @@ export const REACH_STATE: Record<FaceIdState, (options?: MountOptions) => Promis
     return element;
   },
 };
+
+export interface HandoffStart {
+  element: FaceIdVerifyElement;
+  bizToken: string;
+  handoffUrl: string;
+}
+
+/**
+ * Mounts an element in handoff mode against the contract server, starts it and waits until the handoff view (the
+ * lazily loaded QR code) is rendered and the element's long-poll is open.
+ */
+export async function startHandoff(options: MountOptions = {}): Promise<HandoffStart> {
+  const element = await mount({ proxy: stack.contractProxyUrl, ...options });
+  element.mode = 'handoff';
+  const started = new Promise<FaceIdEventMap['faceid-start']['detail']>((resolve) =>
+    element.addEventListener('faceid-start', (event) => resolve(event.detail), { once: true }),
+  );
+  void element.start();
+  const { bizToken, handoffUrl } = await started;
+  if (!handoffUrl) throw new Error('faceid-start without handoffUrl in handoff mode');
+  await commands.contractUntilOpenWaits(1);
+  await untilRendered(element, 'qr');
+  return { element, bizToken, handoffUrl };
+}
+
+/** Resolves once the element's shadow root holds the part (after its lazy chunk loaded and it re-rendered). */
+export function untilRendered(element: FaceIdVerifyElement, name: string): Promise<HTMLElement> {
+  return new Promise((resolve) => {
+    const found = () => part(element, name);
+    const now = found();
+    if (now) return resolve(now);
+    const observer = new MutationObserver(() => {
+      const node = found();
+      if (!node) return;
+      observer.disconnect();
+      resolve(node);
+    });
+    observer.observe(element.shadowRoot!, { childList: true, subtree: true });
+  });
+}

@@ -10,6 +10,7 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { serveFaceIdProxy, type RunningFaceIdProxy } from '@faceid-verify/proxy/node';
 import { DEMO_CREDENTIALS } from '@faceid-verify/simulator';
 import { serveSimulator, type RunningSimulator } from '@faceid-verify/simulator/node';
+import { startContractServer, type ContractOutcome } from './contract-server.js';
 
 export type PairName = 'main' | 'expiring' | 'faulty';
 
@@ -23,13 +24,27 @@ export interface StackControl {
   proxyUp(): Promise<void>;
   /** The `<html lang>` of the simulator's hosted page at a VerificationURL: the language the proxy passed on. */
   hostedPageLanguage(verificationUrl: string): Promise<string | null>;
+  /** The contract server (tab and handoff modes): records a flow's verdict, as the phone finishing would. */
+  contractVerdict(bizToken: string, outcome: ContractOutcome): Promise<void>;
+  /** Resolves once exactly `count` long-polls (`POST /web/results/wait`) are open on the contract server. */
+  contractUntilOpenWaits(count: number): Promise<void>;
+  /** How many long-polls the contract server received so far. */
+  contractWaitsReceived(): Promise<number>;
+  /** Resolves once the contract server received at least `count` long-polls. */
+  contractUntilWaitsReceived(count: number): Promise<void>;
+  /** Makes a contract flow's BizToken expire now. */
+  contractExpire(bizToken: string): Promise<void>;
 }
 
 export type StackUrls = Record<`${PairName}ProxyUrl`, string> & {
   mainSimulatorUrl: string;
   /** Accepts connections and never answers: holds the element in `starting` or `checking`. */
   hangingProxyUrl: string;
+  /** The tab and handoff contract (contract-server.ts), with a 1 s long-poll so the `pending` loop runs too. */
+  contractProxyUrl: string;
 };
+
+const CONTRACT_LONG_POLL_MS = 1000;
 
 /** Where global-setup leaves the control for the browser commands (a different module graph, same process). */
 export const STACK_CONTROL_KEY = Symbol.for('faceid-verify.element-test.stack');
@@ -41,6 +56,7 @@ interface Pair {
 
 export async function startStack(pageOrigins: string[]) {
   const hanging = await startHangingServer();
+  const contract = await startContractServer(pageOrigins, CONTRACT_LONG_POLL_MS);
   const pairs: Record<PairName, Pair> = {
     main: await startPair(pageOrigins, {}),
     expiring: await startPair(pageOrigins, { bizTokenTtlMs: 1 }),
@@ -52,6 +68,7 @@ export async function startStack(pageOrigins: string[]) {
     faultyProxyUrl: pairs.faulty.proxy!.url,
     mainSimulatorUrl: pairs.main.simulator.url,
     hangingProxyUrl: hanging.url,
+    contractProxyUrl: contract.url,
   };
   const faulty = pairs.faulty;
   const control: StackControl = {
@@ -69,10 +86,15 @@ export async function startStack(pageOrigins: string[]) {
       const html = await (await fetch(verificationUrl)).text();
       return /<html lang="([^"]*)"/.exec(html)?.[1] ?? null;
     },
+    contractVerdict: async (bizToken, outcome) => contract.verdict(bizToken, outcome),
+    contractUntilOpenWaits: (count) => contract.untilOpenWaits(count),
+    contractWaitsReceived: async () => contract.waitsReceived(),
+    contractUntilWaitsReceived: (count) => contract.untilWaitsReceived(count),
+    contractExpire: async (bizToken) => contract.expire(bizToken),
   };
   const close = async () => {
     const closing = Object.values(pairs).flatMap((pair) => [pair.proxy?.close(), pair.simulator.close()]);
-    await Promise.all([...closing, hanging.close()]);
+    await Promise.all([...closing, hanging.close(), contract.close()]);
   };
   return { urls, control, close };
 }

@@ -9,6 +9,14 @@
 export const LANGUAGES = ['en', 'zh-cn', 'zh-tc', 'th', 'id'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/**
+ * How the element runs the hosted page: `redirect` (this tab, back with `?token=`), `tab` (a new window whose
+ * RedirectURL is the proxy's `/web/return` page) or `handoff` (the phone opens `handoffUrl`; its RedirectURL is
+ * the proxy's `/web/handoff/done` page, and the desktop waits on `POST /web/results/wait`).
+ */
+export const MODES = ['redirect', 'tab', 'handoff'] as const;
+export type Mode = (typeof MODES)[number];
+
 /** The four values of `WebVerificationResult.status`. */
 export const RESULT_STATUSES = ['passed', 'failed', 'incomplete', 'expired'] as const;
 export type ResultStatus = (typeof RESULT_STATUSES)[number];
@@ -26,6 +34,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,
+  store_unavailable: 503,
   upstream_error: 502,
   upstream_bad_response: 502,
   upstream_unavailable: 503,
@@ -35,9 +44,13 @@ export type ProxyErrorCode = keyof typeof ERROR_STATUS;
 
 /** `POST /web/sessions` request body. Unknown keys are refused. */
 export interface SessionRequest {
-  /** One of the proxy's return URLs (scheme, host, port, path); query and fragment are dropped. */
-  redirectUrl: string;
+  /**
+   * `redirect` mode (the default): one of the proxy's return URLs (scheme, host, port, path); query and fragment
+   * are dropped. Absent in `tab` and `handoff` modes, where the proxy's own page is the RedirectURL.
+   */
+  redirectUrl?: string | undefined;
   language?: Language | undefined;
+  mode?: Mode | undefined;
 }
 
 /** `POST /web/sessions` 201 body. */
@@ -48,6 +61,8 @@ export interface WebSession {
   expiresAt: string;
   /** Opaque proof, issued by the proxy, that this browser started this BizToken. */
   binding: string;
+  /** `handoff` mode only: `{proxy}/web/handoff/{bizToken}`, the absolute link the phone opens. */
+  handoffUrl?: string;
 }
 
 /** `POST /web/results` request body: the binding is absent only on an API-key (server) call. */
@@ -103,4 +118,9 @@ export interface ErrorBody {
     /** Tencent's error code, e.g. `AuthFailure.SignatureFailure`. */
     upstreamCode?: string;
   };
+}
+
+/** `POST /web/results/wait` answer while the flow has no final verdict yet (held open at most 25 s). */
+export interface PendingResult {
+  status: 'pending';
 }

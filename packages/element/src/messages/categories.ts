@@ -39,9 +39,9 @@ export function reasonFor(result: WebVerificationResult): ReasonCategory | null 
 
 /**
  * The message family for an error code: "check your connection" (network) only when nothing answered, the
- * element's own proxy_unreachable and timeout. Null for the rest (the proxy answered, e.g. upstream_timeout): the
- * heading "Something went wrong" says it all, and `faceid-error` carries the details for developers.
+ * element's own proxy_unreachable and timeout; popup_blocked → popup. Null for the rest (the proxy answered, e.g.
+ * upstream_timeout): the heading "Something went wrong" says it all, and `faceid-error` carries the details.
  */
 export function errorCategoryFor(code: string): ErrorCategory | null {
-  return /^(proxy_unreachable|timeout)$/.test(code) ? 'network' : null;
+  return /^(proxy_unreachable|timeout)$/.test(code) ? 'network' : code === 'popup_blocked' ? 'popup' : null;
 }

@@ -10,6 +10,14 @@ export const en: Messages = {
   incomplete: 'Verification not completed',
   expired: 'Verification session expired',
   error: 'Something went wrong',
+  startOver: 'Start over',
+  continueOnPhone: 'Continue on your phone',
+  inTab: 'Finish the verification in the new tab…',
+  waitingForPhone: 'Waiting for your phone…',
+  scanQr: 'Scan this code with your phone’s camera, or open the link on your phone.',
+  qrLabel: 'QR code of the link to continue on your phone',
+  copyLink: 'Copy link',
+  copied: 'Link copied',
   reason: {
     liveness: 'We could not confirm a live person. Face the camera in good light.',
     faceMismatch: 'Your face did not match the reference photo.',
@@ -20,5 +28,6 @@ export const en: Messages = {
   },
   errorReason: {
     network: 'The verification service did not answer. Check your connection.',
+    popup: 'Allow pop-ups for this site, then try again.',
   },
 };

@@ -110,6 +110,7 @@ describe('reasons from Tencent H5 ErrorCodes (faceid-api.md §5.5)', () => {
     ['upstream_timeout', null],
     ['upstream_unavailable', null],
     ['cors_refused', null],
+    ['popup_blocked', 'popup'],
     ['binding_invalid', null],
     ['upstream_error', null],
   ])('error %s → %s', (code, category) => {

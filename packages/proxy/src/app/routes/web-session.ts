@@ -33,7 +33,7 @@ export function sessionConfig(options: ResolvedProxyOptions, language: string | 
 
 /** The matched RedirectURL and the hook's additions, or the hook's own refusal. */
 async function prepare({ c, deps, body }: Input): Promise<[string, SessionAdditions] | Response> {
-  const redirectUrl = deps.options.matchRedirect(body.redirectUrl);
+  const redirectUrl = body.redirectUrl === undefined ? null : deps.options.matchRedirect(body.redirectUrl);
   if (redirectUrl === null) {
     // The message names the fix: the element logs it for the operator.
     throw new ProxyError(
