@@ -47,6 +47,7 @@ export function createFaceIdProxy(options: FaceIdProxyOptions): Hono<ProxyEnv> {
       timeoutMs: resolved.timeoutMs,
     }),
     bindings: createBindingIssuer(resolved.bindingSecret, resolved.crypto),
+    ledger: resolved.ledger,
   };
   const app = new Hono<ProxyEnv>();
   app.use(requestId, requestLog(resolved.logger), responseHeaders, originGuard(resolved.allowedOrigins));

@@ -3,6 +3,7 @@
  * binding issuer; and the per-request variables the log line reads.
  */
 import type { FaceIdClient } from '../client/index.js';
+import type { Ledger } from '../ledger/ledger.js';
 import type { BindingIssuer } from './binding.js';
 import type { LoggedFailure } from './errors.js';
 import type { ResolvedProxyOptions } from './options.js';
@@ -32,4 +33,6 @@ export interface ProxyDeps {
   client: FaceIdClient;
   guard: UpstreamGuard;
   bindings: BindingIssuer;
+  /** The flow ledger (`options.ledger`, default in memory): every BizToken, its verdict and webhook. */
+  ledger: Ledger;
 }

@@ -4,6 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { FaceIdCredentialsOption, FaceIdFetch } from '../client/index.js';
+import type { Ledger } from '../ledger/ledger.js';
 import type { Tc3Crypto } from '../signing/crypto.js';
 import type { Flow } from './binding.js';
 
@@ -109,4 +110,9 @@ export interface FaceIdProxyOptions {
   authorize?: (c: Context) => MaybePromise<boolean | Response>;
   /** Receives one JSON line per request. Default `console.log`. */
   logger?: (line: string) => void;
+  /**
+   * The flow ledger: `createLedger({ store })` from `@faceid-verify/proxy/ledger`, with a store from
+   * `@faceid-verify/proxy/store/{memory,sqlite,postgres}`. Default: an in-memory ledger, lost on restart.
+   */
+  ledger?: Ledger;
 }

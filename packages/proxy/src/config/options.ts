@@ -7,6 +7,8 @@ import * as v from 'valibot';
 import type { Flow } from '../app/binding.js';
 import { canonicalReturnUrl, createRedirectMatcher } from '../app/redirect-url.js';
 import type { FaceIdProxyOptions, MediaOptions, SessionAdditions } from '../app/types.js';
+import { createLedger, type Ledger } from '../ledger/ledger.js';
+import { createMemoryStore } from '../store/memory.js';
 import * as D from './defaults.js';
 import { ConfigError } from './error.js';
 import { actionRefusing, FLOW_REGIONS, FLOWS } from './regions.js';
@@ -70,6 +72,7 @@ const OptionsSchema = v.strictObject({
   beforeSession: v.optional(fn),
   authorize: v.optional(fn),
   logger: v.optional(fn),
+  ledger: v.optional(v.object({ recordStarted: fn, get: fn, recordVerdict: fn }, 'must be a Ledger (createLedger)')),
 });
 
 /** Every option `createFaceIdProxy` accepts (the README's option table lists exactly these). */
@@ -92,6 +95,7 @@ export interface ResolvedProxyOptions extends Omit<FaceIdProxyOptions, 'bindingS
   serverRateLimit: RateLimit;
   trustProxy: number;
   logger: (line: string) => void;
+  ledger: Ledger;
   /** The RedirectURL to send for a caller's `redirectUrl`, or null. */
   matchRedirect: (candidate: string) => string | null;
 }
@@ -152,6 +156,7 @@ export function resolveProxyOptions(options: FaceIdProxyOptions): ResolvedProxyO
     serverRateLimit: options.serverRateLimit ?? { ...D.DEFAULT_SERVER_RATE_LIMIT },
     trustProxy: options.trustProxy ?? D.DEFAULT_TRUST_PROXY,
     logger: options.logger ?? ((line) => console.log(line)),
+    ledger: options.ledger ?? createLedger({ store: createMemoryStore(), now: options.now ?? Date.now }),
     ...withCompareImage(options.beforeSession, compareImage),
   };
 }

@@ -4,15 +4,7 @@
  * `optionsFromEnv`, checked at once so a bad variable is named before anything listens) and `listenFromEnv`.
  */
 import { DEFAULT_HOST, DEFAULT_PORT } from '../config/defaults.js';
-import {
-  asInteger,
-  asText,
-  ENV_VARIABLES,
-  envErrorOf,
-  readEnv,
-  type Env,
-  type EnvVariable,
-} from '../config/env.js';
+import { asInteger, asText, ENV_VARIABLES, envErrorOf, readEnv, type Env, type EnvVariable } from '../config/env.js';
 import { checkPort } from './serve.js';
 import type { NodeServerLimits } from './server-limits.js';
 
