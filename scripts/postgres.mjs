@@ -31,14 +31,17 @@ function freePort() {
     const server = createServer().once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 const asRoot = process.getuid?.() === 0;
 /** @param {string} command @param {string[]} args @returns {[string, string[]]} */
-const asPostgres = (command, args) => (asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]);
+const asPostgres = (command, args) =>
+  asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 
 /** @param {import('node:child_process').ChildProcess} child @returns {Promise<void>} */
 function ready(child) {
@@ -72,7 +75,8 @@ function ready(child) {
 /** @returns {Promise<TestPostgres>} @throws when no binaries are installed (scripts/ensure-postgres.mjs). */
 export async function startPostgres() {
   const bin = findPostgresBin();
-  if (!bin) throw new Error('No PostgreSQL binaries: run `node scripts/ensure-postgres.mjs` (as root, it installs them).');
+  if (!bin)
+    throw new Error('No PostgreSQL binaries: run `node scripts/ensure-postgres.mjs` (as root, it installs them).');
   const dir = mkdtempSync(join(tmpdir(), 'faceid-pg-'));
   if (asRoot) {
     const id = (/** @type {string} */ flag) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout);

@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { chromium } from 'playwright';
 import { bundleElement, ENTRY_FILE } from '../packages/element/scripts/bundle.mjs';
 import { chromiumLaunchOptions } from './chromium.mjs';
+import { Buffer } from 'node:buffer';
 
 const OUT = new URL('../docs/images/', import.meta.url);
 const WIDTHS = { desktop: 1280, phone: 390 };
@@ -106,11 +107,11 @@ try {
           else await element.evaluate((el) => void (/** @type {any} */ (el).checkResult()));
         }
         await page.waitForFunction(
-          (state) => document.querySelector('faceid-verify')?.getAttribute('state') === state,
+          (state) => globalThis.document.querySelector('faceid-verify')?.getAttribute('state') === state,
           view.settle,
         );
         if (name.startsWith('handoff-waiting')) await element.locator('[part~="qr"]').waitFor();
-        await page.evaluate(() => document.fonts.ready);
+        await page.evaluate(() => globalThis.document.fonts.ready);
         await page
           .locator('main')
           .screenshot({ path: new URL(`${name}-${scheme}-${device}.png`, OUT).pathname, animations: 'disabled' });

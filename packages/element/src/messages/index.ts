@@ -1,4 +1,3 @@
-import type { Language } from '@faceid-verify/proxy/contract';
 import { en } from './en.js';
 import { id } from './id.js';
 import { th } from './th.js';

@@ -1,7 +1,9 @@
+import type { Language } from '@faceid-verify/proxy/contract';
 import type { Locale } from './types.js';
 
 /** The hosted page's `Config.Language` values (faceid-api.md §3.1), one per Locale. */
-export type HostedPageLanguage = 'en' | 'zh-cn' | 'zh-tc' | 'th' | 'id';
+export type HostedPageLanguage = Language;
+type LanguageOf<L extends Locale> = L extends 'zh-TW' ? 'zh-tc' : Lowercase<L>;
 
 /**
  * The bundled Locale for a BCP 47 tag, leniently: `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant…` → zh-TW; other `zh…`
@@ -16,5 +18,6 @@ export function resolveLocale(tag: string | null | undefined): Locale {
 
 /** en → en, zh-CN → zh-cn, zh-TW → zh-tc (traditional), th → th, id → id. */
 export function hostedPageLanguage(locale: Locale): HostedPageLanguage {
-  return locale === 'zh-TW' ? 'zh-tc' : (locale.toLowerCase() as HostedPageLanguage);
+  // Typed as what each locale becomes, so a language the proxy's contract drops fails to compile here.
+  return (locale === 'zh-TW' ? 'zh-tc' : locale.toLowerCase()) as LanguageOf<Locale>;
 }
