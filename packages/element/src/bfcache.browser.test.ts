@@ -46,7 +46,8 @@ describe('the page restored from the back/forward cache', () => {
     expect(element.state).toBe('passed');
     expect(element.getAttribute('state')).toBe('passed');
     expect(part(element, 'heading')?.textContent).toBe(en.passed);
-    expect(element.shadowRoot!.activeElement).toBe(part(element, 'heading'));
+    // The heading is focused once the settled view has rendered, a task after the statechange.
+    await expect.poll(() => element.shadowRoot!.activeElement).toBe(part(element, 'heading'));
     const states = events.flatMap((event) => (event.type === 'faceid-statechange' ? [event.detail] : []));
     expect(states).toEqual([
       { state: 'checking', previous: 'redirecting' },

@@ -28,7 +28,8 @@ describe('the return without ?token=', () => {
     expect(element.getAttribute('state')).toBe('incomplete');
     expect(part(element, 'heading')?.textContent).toBe(en.incomplete);
     expect(part(element, 'message')?.textContent).toBe(en.reason.notFinished);
-    expect(element.shadowRoot!.activeElement).toBe(part(element, 'heading'));
+    // The heading is focused once the settled view has rendered, a task after the statechange.
+    await expect.poll(() => element.shadowRoot!.activeElement).toBe(part(element, 'heading'));
     const results = events.filter((event) => event.type === 'faceid-result');
     expect(results).toHaveLength(1);
     expect(results[0]?.detail).toEqual(element.result);

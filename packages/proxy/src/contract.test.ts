@@ -30,7 +30,7 @@ const BREAKAGES: Breakage[] = [
     name: 'the result field `status` renamed to `state`',
     edit: (c) => c.replace('  status: ResultStatus;', '  state: ResultStatus;'),
     // Both sides: the proxy's normaliser and the element's result check.
-    failing: ['proxy/src/app/normalise.ts', 'element/src/proxy-api.ts'],
+    failing: ['proxy/src/app/normalise.ts', 'element/src/verification-flow.ts'],
   },
   {
     name: 'a new result status the element has no heading for',
@@ -44,7 +44,7 @@ const BREAKAGES: Breakage[] = [
   {
     name: 'a hosted-page language dropped',
     edit: (c) => c.replace("['en', 'zh-cn', 'zh-tc', 'th', 'id']", "['en', 'zh-cn', 'zh-tc', 'id']"),
-    failing: ['element/src/messages/index.ts'],
+    failing: ['element/src/messages/locale.ts'],
   },
 ];
 
