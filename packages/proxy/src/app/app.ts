@@ -8,6 +8,7 @@ import { createFaceIdClient } from '../client/index.js';
 import { createBindingIssuer } from './binding.js';
 import type { ProxyDeps, ProxyEnv } from './context.js';
 import { errorResponse, ProxyError, toProxyError } from './errors.js';
+import { bindUpstreamReader } from './flow-read.js';
 import { responseHeaders } from './headers.js';
 import { requestLog } from './log.js';
 import { resolveProxyOptions } from './options.js';
@@ -49,6 +50,7 @@ export function createFaceIdProxy(options: FaceIdProxyOptions): Hono<ProxyEnv> {
     bindings: createBindingIssuer(resolved.bindingSecret, resolved.crypto),
     ledger: resolved.ledger,
   };
+  bindUpstreamReader(deps);
   const app = new Hono<ProxyEnv>();
   app.use(requestId, requestLog(resolved.logger), responseHeaders, originGuard(resolved.allowedOrigins));
   registerRoutes(app, deps, ROUTES);

@@ -9,6 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { FaceIdApiError, FaceIdBadResponseError, FaceIdError, FaceIdNetworkError } from '../client/errors.js';
 import type { Verdict } from '../client/outcomes.js';
 import { ERROR_STATUS, type ErrorBody, type ProxyErrorCode } from '../contract.js';
+import { StoreUnavailableError } from '../ledger/errors.js';
 import type { ProxyEnv } from './context.js';
 
 export { ERROR_STATUS, type ProxyErrorCode } from '../contract.js';
@@ -95,6 +96,12 @@ function causeOf(error: FaceIdError): string | undefined {
  */
 export function toProxyError(error: unknown, deadlineHit = false): ProxyError {
   if (error instanceof ProxyError) return error;
+  if (error instanceof StoreUnavailableError) {
+    return new ProxyError('store_unavailable', 'The flow store is unavailable; try again', {
+      retryable: true,
+      cause: error.message,
+    });
+  }
   if (deadlineHit) {
     return new ProxyError('upstream_timeout', 'FaceID did not answer in time', {
       retryable: true,

@@ -13,6 +13,8 @@ export type { WebSession, WebVerificationAttempt, WebVerificationResult } from '
 
 /** What `beforeSession` may add to `ApplyWebVerificationBizTokenIntl` (or, legacy, `ApplyWebVerificationToken`). */
 export interface SessionAdditions {
+  /** The integrator's own reference (e.g. a user id): kept in the ledger, sent in webhooks. */
+  reference?: string;
   /** Tencent `Extra`, ≤ 1,000 characters, echoed in the result as `extra`. */
   extra?: string;
   /** Tencent `RuleId`; overrides the `ruleId` option. */

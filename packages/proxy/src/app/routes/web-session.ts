@@ -42,8 +42,13 @@ async function prepare({ c, deps, body }: Input): Promise<[string, SessionAdditi
     );
   }
   const additions = deps.options.beforeSession ? await deps.options.beforeSession(c) : undefined;
-  return additions instanceof Response ? additions : [redirectUrl, additions ?? {}];
+  if (additions instanceof Response) return additions;
+  recorded.set(c, additions ?? {});
+  return [redirectUrl, additions ?? {}];
 }
+
+/** The hook's additions of a request, kept for the ledger record (reference, extra); never from the body. */
+const recorded = new WeakMap<object, SessionAdditions>();
 
 export async function applyIntlRequest(input: Input): Promise<ApplyWebVerificationBizTokenIntlRequest | Response> {
   const prepared = await prepare(input);
@@ -72,15 +77,33 @@ export async function applyLegacyRequest(input: Input): Promise<ApplyWebVerifica
   return { RedirectUrl: redirectUrl, CompareImageUrl: compareImageUrl, CompareImageMd5: compareImageMd5 };
 }
 
-/** The 201 body: the BizToken, its checked VerificationURL, when it must be used, and its binding. */
-export async function sessionAnswer(bizToken: string, verificationUrl: string, { deps }: Input): Promise<WebSession> {
-  const { options, bindings } = deps;
+/**
+ * The 201 body: the BizToken, its checked VerificationURL, when it must be used, and its binding. The flow is
+ * recorded in the ledger first (with `beforeSession`'s reference and extra): no session is answered unrecorded.
+ * @throws StoreUnavailableError (503 `store_unavailable`) when the ledger cannot be written.
+ */
+export async function sessionAnswer(
+  bizToken: string,
+  verificationUrl: string,
+  { c, deps }: Input,
+): Promise<WebSession> {
+  const { options, bindings, ledger } = deps;
   checkVerificationUrl(verificationUrl, options.sandbox);
   const now = options.now();
+  const expiresAt = now + BIZ_TOKEN_TTL_MS[options.flow];
+  const { reference, extra } = recorded.get(c) ?? {};
+  await ledger.recordStarted({
+    bizToken,
+    flow: options.flow,
+    region: options.region,
+    reference: reference ?? null,
+    extra: extra ?? null,
+    expiresAt,
+  });
   return {
     bizToken,
     verificationUrl,
-    expiresAt: new Date(now + BIZ_TOKEN_TTL_MS[options.flow]).toISOString(),
+    expiresAt: new Date(expiresAt).toISOString(),
     binding: await bindings.issue(bizToken, options.flow, now, now + options.bindingTtlMs),
   };
 }

@@ -1,15 +1,14 @@
 /**
  * Rows of the web flow (design.md "The HTTP contract"):
  * `POST /web/sessions` → ApplyWebVerificationBizTokenIntl (legacy: ApplyWebVerificationToken), 201 WebSession;
- * `POST /web/results` → GetWebVerificationResultIntl (legacy: GetWebVerificationResult), 200 WebVerificationResult,
- * read only with the binding issued for its BizToken and flow, or by an authorised server.
+ * `POST /web/results` → 200 WebVerificationResult, read only with the binding issued for its BizToken and flow, or
+ * by an authorised server: from the ledger once terminal, else GetWebVerificationResultIntl (legacy:
+ * GetWebVerificationResult) through flow-read.ts.
  */
 import { BROWSER_BODY_LIMIT, ResultRequestSchema, SessionRequestSchema } from '../schemas.js';
-import { expiredWebResult, normaliseWebResult } from '../normalise.js';
-import { route, type VerdictInput } from './route.js';
+import { readFlow } from '../flow-read.js';
+import { route } from './route.js';
 import { applyIntlRequest, applyLegacyRequest, sessionAnswer } from './web-session.js';
-
-const expired = ({ requestId }: VerdictInput) => expiredWebResult(requestId, 'BizToken expired');
 
 export const WEB_ROUTES = [
   route({
@@ -41,19 +40,7 @@ export const WEB_ROUTES = [
     schema: ResultRequestSchema,
     bodyLimit: BROWSER_BODY_LIMIT,
     binding: (body) => body,
-    upstream: {
-      intl: {
-        action: 'GetWebVerificationResultIntl',
-        request: ({ body }) => ({ BizToken: body.bizToken }),
-        answer: (reply, { deps }) => normaliseWebResult(reply, deps.options.media),
-        verdict: expired,
-      },
-      legacy: {
-        action: 'GetWebVerificationResult',
-        request: ({ body }) => ({ BizToken: body.bizToken }),
-        answer: (reply, { deps }) => normaliseWebResult(reply, deps.options.media),
-        verdict: expired,
-      },
-    },
+    // A terminal flow answers from the ledger; otherwise one paced upstream read, its verdict recorded.
+    respond: async ({ c, deps, body }) => (await readFlow(deps, body.bizToken, c)).result,
   }),
 ];
