@@ -1,12 +1,10 @@
-// The README's deploy recipes are files under examples/ that tests run: here Express, Fastify and Hono on Node and
-// the Vite dev-server rewrite, each a real process or server against the simulator CLI (Workers, Deno and Bun:
-// handler.runtimes.test.ts; Next.js: e2e/nextjs.spec.ts; the CLI: e2e/tarballs.spec.ts). The README quotes each
+// The README's deploy recipes are files under examples/ that tests run: here Express, Fastify and Hono on Node,
+// each a real process against the simulator CLI (Workers, Deno and Bun: handler.runtimes.test.ts; Next.js: e2e/nextjs.spec.ts; the CLI: e2e/tarballs.spec.ts). The README quotes each
 // file verbatim, checked first.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createServer as createViteServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, runtimeEnv, spawnUntil, startSimulator, type Running } from '../test/runtimes.js';
+import { runtimeEnv, spawnUntil, startSimulator, type Running } from '../test/runtimes.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const RECIPES = [
@@ -64,37 +62,6 @@ describe.each(['express', 'fastify', 'hono'])('examples/node/%s.mjs', (name) => 
       await flow(`${app.url}/faceid`, origin);
     } finally {
       await app.stop();
-    }
-  });
-});
-
-describe('examples/vite/vite.config.mjs', () => {
-  it("forwards the page origin's /faceid to faceid-proxy without the prefix", async () => {
-    const port = await freePort();
-    process.env['FACEID_PROXY_URL'] = `http://127.0.0.1:${port}`;
-    const vite = await createViteServer({
-      configFile: join(ROOT, 'examples/vite/vite.config.mjs'),
-      root: join(ROOT, 'examples/vite'),
-      server: { host: '127.0.0.1', port: 0 },
-      logLevel: 'silent',
-    });
-    await vite.listen();
-    const origin = (vite.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
-    const env = runtimeEnv({
-      PORT: String(port),
-      FACEID_ENDPOINT: simulator.url,
-      FACEID_REDIRECT_URLS: `${origin}/`,
-    });
-    const proxy = await spawnUntil(process.execPath, [join(ROOT, 'packages/proxy/bin/faceid-proxy.js')], {
-      env,
-      ready: /listening on (http:\S+)/,
-    });
-    try {
-      await flow(`${origin}/faceid`, origin);
-    } finally {
-      await proxy.stop();
-      await vite.close();
-      delete process.env['FACEID_PROXY_URL'];
     }
   });
 });

@@ -149,7 +149,11 @@ async function checkInvariants(path: string, verb: string, head: Record<string, 
     const error = (JSON.parse(answer) as { error?: { upstreamCode?: string } }).error;
     if (error?.upstreamCode === undefined) expect(calls, `${verb} ${path} ${answer}`).toBe(0);
   }
-  if (!path.startsWith('/web/') && !path.startsWith('/sdk/') && path !== '/image-recognition') expect(calls).toBe(0);
+  // The URL parser resolves dot segments (`/%2e%2e/web/sessions` is `/web/sessions`): judge the path routed.
+  const routed = new URL(`http://localhost${path}`).pathname; // as app.request() builds it
+  if (!routed.startsWith('/web/') && !routed.startsWith('/sdk/') && routed !== '/image-recognition') {
+    expect(calls).toBe(0);
+  }
 }
 
 describe('property: arbitrary requests', () => {
