@@ -17,17 +17,23 @@ let page: { server: Server; url: string };
 let proxy: Child;
 const bin = (name: string) => join(project, 'node_modules', '.bin', name);
 
-/** The page: the element's bundle and one <faceid-verify>, under a strict CSP. */
+/** The page: the element's bundle (and the lazy chunks it imports) and one <faceid-verify>, under a strict CSP. */
 async function servePage(proxyUrl: () => string): Promise<{ server: Server; url: string }> {
-  const bundle = await readFile(join(project, 'node_modules/@faceid-verify/element/dist/faceid-verify.bundle.js'));
+  const dist = join(project, 'node_modules/@faceid-verify/element/dist');
   const server = createServer((request, response) => {
-    if (request.url === '/element.js')
-      return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+    const path = new URL(request.url ?? '/', 'http://page').pathname;
+    if (/^\/(chunks\/)?[\w.-]+\.js$/.test(path)) {
+      void readFile(join(dist, path)).then(
+        (script) => response.writeHead(200, { 'content-type': 'text/javascript' }).end(script),
+        () => response.writeHead(404).end(),
+      );
+      return;
+    }
     response.writeHead(200, {
       'content-type': 'text/html',
       'content-security-policy': `default-src 'self'; connect-src ${proxyUrl()}`,
     });
-    response.end(`<!doctype html><title>Tarball page</title><script type="module" src="/element.js"></script>
+    response.end(`<!doctype html><title>Tarball page</title><script type="module" src="/faceid-verify.bundle.js"></script>
       <faceid-verify proxy="${proxyUrl()}"></faceid-verify>`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
