@@ -3,13 +3,14 @@
 // '@faceid-verify/proxy/handler'`) with examples/edge/wrangler.toml's `main` and `compatibility_date`, each a
 // child process that the test starts and stops. The binaries come from the root devDependencies
 // `bun`, `deno` and `workerd`. The handler resolves through the package's exports to dist/ (`npm run build`).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { spawnUntil as spawnChild, stopChild } from '../../../scripts/processes.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const ENTRY_DIR = join(ROOT, 'examples/edge');
@@ -24,44 +25,14 @@ export interface Running {
 }
 
 /** Spawns and resolves with the first match of `ready` in its output (group 1 = URL); rejects if it exits first. */
-export function spawnUntil(
+export async function spawnUntil(
   command: string,
   args: string[],
-  options: { env: NodeJS.ProcessEnv; cwd?: string; ready: RegExp; stdio?: (number | 'pipe' | 'ignore')[] },
+  options: { env: NodeJS.ProcessEnv; cwd?: string; ready: RegExp },
 ): Promise<Running> {
-  const child = spawn(command, args, {
-    env: options.env,
-    cwd: options.cwd,
-    stdio: (options.stdio ?? ['ignore', 'pipe', 'pipe']) as ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(`not ready within ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS);
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(new Error(`${command} ${why}:\n${output}`));
-    };
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = options.ready.exec(output)?.[1];
-      if (url === undefined) return;
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      resolve({ url, output: () => output, stop: () => stop(child) });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => fail(`exited with ${code}`));
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  const { ready, ...spawnOptions } = options;
+  const child = await spawnChild(command, args, ready, { ...spawnOptions, readyTimeoutMs: READY_TIMEOUT_MS });
+  return { url: child.ready, output: child.output, stop: child.stop };
 }
 
 /** The parent's environment without real credentials, plus the handler's variables. */
@@ -174,7 +145,7 @@ export async function startWorkerd(variables: Record<string, string>): Promise<R
     url: `http://127.0.0.1:${port}`,
     output: () => output,
     stop: async () => {
-      await stop(child);
+      await stopChild(child);
       await rm(dir, { recursive: true, force: true });
     },
   };
