@@ -1,7 +1,11 @@
 // Spawns a built CLI (`faceid-proxy`, `faceid-simulator`) as a child process on 127.0.0.1 and waits for
-// `listening on <url>` or its exit. Used by the tests that go through the real commands.
+// `listening on <url>` or its exit. Used by the tests that go through the real commands. Each runs in a fresh
+// temporary folder (removed at exit), where `faceid-proxy` keeps its default ledger file, ./faceid-flows.db.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface SpawnedCli {
@@ -17,8 +21,16 @@ export interface SpawnedCli {
 /** A file of the repository's packages, e.g. `proxy/bin/faceid-proxy.js`. */
 export const packageFile = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
-export function spawnCli(script: string, args: readonly string[], env: Record<string, string>): SpawnedCli {
+/** @param cwd the working directory; default a new temporary folder, removed when the process exits. */
+export function spawnCli(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  cwd?: string,
+): SpawnedCli {
+  const dir = cwd ?? mkdtempSync(join(tmpdir(), 'faceid-cli-'));
   const child = spawn(process.execPath, [packageFile(script), ...args], {
+    cwd: dir,
     env: { PATH: process.env['PATH'] ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -35,7 +47,10 @@ export function spawnCli(script: string, args: readonly string[], env: Record<st
     void exit.then(() => reject(new Error(`${script} exited early: ${stderr}`)));
   });
   url.catch(() => undefined);
-  const exited = exit.then(([code]) => ({ code: code as number | null, stderr, stdout }));
+  const exited = exit.then(([code]) => {
+    if (cwd === undefined) rmSync(dir, { recursive: true, force: true });
+    return { code: code as number | null, stderr, stdout };
+  });
   return {
     child,
     url,

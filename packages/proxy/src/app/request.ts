@@ -68,16 +68,25 @@ export async function readJsonBody<S extends v.GenericSchema>(
   } catch {
     throw new ProxyError('invalid_request', 'The body is not valid JSON');
   }
-  const parsed = v.safeParse(schema, json);
+  return parseOrRefuse(schema, json, 'field');
+}
+
+/**
+ * `value` checked against `schema`, or 400 `invalid_request` naming the first field at fault (never its value).
+ * @param noun what the keys are called in the message: `field` (a body), `query parameter`.
+ * @throws ProxyError invalid_request.
+ */
+export function parseOrRefuse<S extends v.GenericSchema>(schema: S, value: unknown, noun: string): v.InferOutput<S> {
+  const parsed = v.safeParse(schema, value);
   if (parsed.success) return parsed.output;
   const issue = parsed.issues[0];
   const key = v.getDotPath(issue);
   const name = key !== null && QUOTABLE_KEY.test(key) ? ` "${key}"` : '';
   const unknownKey = issue.type === 'strict_object' && issue.expected === 'never';
   const message = unknownKey
-    ? `Unknown field${name}`
+    ? `Unknown ${noun}${name}`
     : key === null
       ? 'The body must be a JSON object'
-      : `Invalid field${name}`;
+      : `Invalid ${noun}${name}`;
   throw new ProxyError('invalid_request', message);
 }

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { LANGUAGES } from '../contract.js';
+import { FLOW_STATUSES } from '../ledger/status.js';
 import { MAX_REDIRECT_URL_LENGTH } from './redirect-url.js';
 
 export { LANGUAGES } from '../contract.js';
@@ -45,4 +46,22 @@ export const ImageRecognitionRequestSchema = v.strictObject({
   name: shortText(64),
   imageBase64: base64Image,
   extra: v.optional(shortText(10)),
+});
+
+/** A BizToken in a path (`/flows/{bizToken}`). */
+export const BizTokenSchema = token;
+
+/** `GET /flows?status=&after=&limit=`: `limit` 1–100 (default 100), `after` the last bizToken of the previous page. */
+export const FlowsQuerySchema = v.strictObject({
+  status: v.optional(v.picklist(FLOW_STATUSES, `must be one of ${FLOW_STATUSES.join(', ')}`)),
+  after: v.optional(token),
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,3}$/, 'must be an integer from 1 to 100'),
+      v.transform(Number),
+      v.minValue(1, 'must be an integer from 1 to 100'),
+      v.maxValue(100, 'must be an integer from 1 to 100'),
+    ),
+  ),
 });

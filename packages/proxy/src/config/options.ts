@@ -72,7 +72,12 @@ const OptionsSchema = v.strictObject({
   beforeSession: v.optional(fn),
   authorize: v.optional(fn),
   logger: v.optional(fn),
-  ledger: v.optional(v.object({ recordStarted: fn, get: fn, recordVerdict: fn }, 'must be a Ledger (createLedger)')),
+  ledger: v.optional(
+    v.object(
+      { recordStarted: fn, get: fn, recordVerdict: fn, recordExpired: fn, list: fn, redeliver: fn, erase: fn },
+      'must be a Ledger (createLedger)',
+    ),
+  ),
 });
 
 /** Every option `createFaceIdProxy` accepts (the README's option table lists exactly these). */

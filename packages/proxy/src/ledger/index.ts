@@ -8,3 +8,4 @@ export * from './reconcile.js';
 export * from './webhook/event.js';
 export * from './webhook/config.js';
 export * from './webhook/deliver.js';
+export * from './view.js';

@@ -1,11 +1,13 @@
 // A body flood against the real `faceid-proxy` command (dist/node/cli.js, built by `npm test` first): 40
 // connections send 12 MB each to an unknown route and 40 to `/web/results` (16 KB limit), half with a declared
 // Content-Length, half chunked. Nothing may be read beyond a route's limit (an unknown route reads nothing), so the
-// proxy process's RSS stays within 50 MB of where it started, and a normal client is served meanwhile.
+// proxy process's RSS stays within 64 MB of where it started, and a normal client is served meanwhile.
 import { serveSimulator } from '@faceid-verify/simulator/node';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,12 +17,14 @@ const ORIGIN = 'http://localhost:5173';
 const MB = 1024 * 1024;
 const BODY_BYTES = 12 * MB;
 const CONNECTIONS_PER_ROUTE = 40;
-const RSS_GROWTH_LIMIT = 50 * MB;
+// Buffering would be 80 × 12 MB; V8's young generation alone grows by ~35 MB under the flood's churn (seen: 15–54 MB).
+const RSS_GROWTH_LIMIT = 64 * MB;
 const CHUNK = Buffer.alloc(MB, 0x7b);
 
 let simulator: { url: string; close(): Promise<void> };
 let child: ChildProcess;
 let proxyUrl: string;
+let dir = '';
 
 /** Resident set size of a process, bytes (Linux /proc). */
 function rss(pid: number): number {
@@ -31,7 +35,9 @@ function rss(pid: number): number {
 beforeAll(async () => {
   simulator = await serveSimulator({});
   const cli = fileURLToPath(new URL('../../dist/node/cli.js', import.meta.url));
+  dir = mkdtempSync(join(tmpdir(), 'faceid-flood-'));
   child = spawn(process.execPath, [cli], {
+    cwd: dir,
     env: { PATH: process.env['PATH'], FACEID_ENDPOINT: simulator.url, FACEID_REDIRECT_URLS: RETURN, PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -52,6 +58,7 @@ afterAll(async () => {
     await exited;
   }
   await simulator?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /**
@@ -91,7 +98,7 @@ async function startSession(): Promise<Response> {
 
 describe('a body flood against faceid-proxy', () => {
   it(
-    `${2 * CONNECTIONS_PER_ROUTE} connections × 12 MB: RSS grows ≤ 50 MB, a normal client is served`,
+    `${2 * CONNECTIONS_PER_ROUTE} connections × 12 MB: RSS grows ≤ 64 MB, a normal client is served`,
     {
       timeout: 60_000,
     },

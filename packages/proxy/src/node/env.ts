@@ -5,6 +5,7 @@
  */
 import { DEFAULT_HOST, DEFAULT_PORT } from '../config/defaults.js';
 import { asInteger, asText, ENV_VARIABLES, envErrorOf, readEnv, type Env, type EnvVariable } from '../config/env.js';
+import { LEDGER_VARIABLES } from './ledger-env.js';
 import { checkPort } from './serve.js';
 import type { NodeServerLimits } from './server-limits.js';
 
@@ -27,8 +28,8 @@ export const LISTEN_VARIABLES: readonly EnvVariable[] = [
   { variable: 'FACEID_MAX_CONNECTIONS', option: 'server.maxConnections', parse: asInteger, doc: 'open at most' },
 ];
 
-/** Every variable `faceid-proxy` reads: the core's table, then the listener's. */
-export const CLI_VARIABLES: readonly EnvVariable[] = [...ENV_VARIABLES, ...LISTEN_VARIABLES];
+/** Every variable `faceid-proxy` reads: the core's table, the ledger's, then the listener's. */
+export const CLI_VARIABLES: readonly EnvVariable[] = [...ENV_VARIABLES, ...LEDGER_VARIABLES, ...LISTEN_VARIABLES];
 
 export interface ListenOptions {
   port: number;

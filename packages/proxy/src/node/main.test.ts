@@ -3,12 +3,19 @@
 import { serveSimulator } from '@faceid-verify/simulator/node';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchedLines, main } from './main.js';
 
 const RETURN = 'http://localhost:5173/demo/';
 let simulator: { url: string; close(): Promise<void> };
+let dir = '';
+let databases = 0;
+/** A new ledger file per server, in this file's temporary folder. */
+const database = () => `file:${join(dir, `flows-${(databases += 1)}.db`)}`;
 
 function capture() {
   const out: string[] = [];
@@ -17,21 +24,26 @@ function capture() {
 }
 
 beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'faceid-main-'));
   simulator = await serveSimulator({});
 });
 afterAll(async () => {
   await simulator?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('main', () => {
-  it('serves in sandbox, printing the URL and the upstream', async () => {
+  it('serves in sandbox, printing the URL, the upstream, the flows database and the webhooks', async () => {
     const { io, out } = capture();
-    const env = { FACEID_ENDPOINT: simulator.url, FACEID_REDIRECT_URLS: RETURN, PORT: '0' };
+    const url = database();
+    const env = { FACEID_ENDPOINT: simulator.url, FACEID_REDIRECT_URLS: RETURN, PORT: '0', FACEID_DATABASE_URL: url };
     const server = await main([], env, io);
     if (typeof server === 'number') throw new Error(`exit ${server}`);
     try {
       expect(out[0]).toBe(`faceid-proxy listening on ${server.url}`);
       expect(out[1]).toBe(`upstream: simulator at ${simulator.url} (ap-singapore, intl flow)`);
+      expect(out[2]).toBe(`flows: SQLite file ${url.slice('file:'.length)}`);
+      expect(out[3]).toBe('webhooks: off (set FACEID_WEBHOOK_URL)');
       const health = await fetch(`${server.url}/health`);
       expect(await health.json()).toEqual({ ok: true, upstream: 'simulator', region: 'ap-singapore' });
     } finally {
@@ -85,7 +97,12 @@ describe('main', () => {
 
     const lines: string[] = [];
     const { io } = capture();
-    const env = { FACEID_ENDPOINT: simulator.url, FACEID_REDIRECT_URLS: RETURN, PORT: '0' };
+    const env = {
+      FACEID_ENDPOINT: simulator.url,
+      FACEID_REDIRECT_URLS: RETURN,
+      PORT: '0',
+      FACEID_DATABASE_URL: database(),
+    };
     const server = await main([], env, { ...io, log: (line) => void lines.push(line) });
     if (typeof server === 'number') throw new Error(`exit ${server}`);
     try {
@@ -111,6 +128,7 @@ describe.each([
   it('starts, answers, and exits 0 on SIGTERM', async () => {
     const cli = fileURLToPath(new URL(path, import.meta.url));
     const child = spawn(process.execPath, [cli], {
+      cwd: dir,
       env: { PATH: process.env['PATH'], FACEID_ENDPOINT: simulator.url, FACEID_REDIRECT_URLS: RETURN, PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,14 +1,28 @@
 /**
- * The `faceid-proxy` command: reads the environment, serves the proxy, prints its URL and upstream.
- * Returns the running server, or the exit code: 2 when configuration is bad (the message names the variable), 1 when
- * the server cannot start (e.g. EADDRINUSE).
+ * The `faceid-proxy` command: reads the environment, opens and migrates the flow ledger's database, serves the
+ * proxy, starts the ledger's worker (reconciler, webhook delivery, retention) and prints its URL, upstream and
+ * database. Returns the running server, or the exit code: 2 when configuration is bad (the message names the
+ * variable), 1 when the server or the database cannot start (e.g. EADDRINUSE, PostgreSQL unreachable).
  */
 import { FACEID_ACTIONS } from '../client/actions.js';
 import { DEFAULT_FLOW, DEFAULT_REGION } from '../config/defaults.js';
-import { envErrorOf, optionsFromEnv } from '../config/env.js';
+import { envErrorOf, proxyOptionsFromEnv } from '../config/env.js';
 import { FLOW_ACTIONS } from '../config/regions.js';
+import { createLedger } from '../ledger/ledger.js';
+import type { FlowStore } from '../ledger/types.js';
+import { upstreamReaderOf } from '../app/flow-read.js';
 import { CLI_VARIABLES, listenFromEnv } from './env.js';
+import { describeDatabase, ledgerFromEnv } from './ledger-env.js';
+import { startLedgerWorker } from './ledger-worker.js';
 import { serveFaceIdProxy, type RunningFaceIdProxy } from './serve.js';
+import { storeFromUrl } from './store-from-url.js';
+
+/** Ledger key of the sandbox's binding secret: kept, so a restart leaves in-flight flows readable. */
+export const SANDBOX_BINDING_SECRET = 'sandbox-binding-secret';
+
+function randomSecret(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
+}
 
 export interface CliIo {
   out: (line: string) => void;
@@ -49,17 +63,45 @@ export async function main(
     io.out(USAGE);
     return 0;
   }
+  let store: FlowStore | undefined;
   try {
-    const options = optionsFromEnv(env);
+    const options = proxyOptionsFromEnv(env);
+    const listen = listenFromEnv(env);
+    const settings = ledgerFromEnv(env, { sandbox: options.sandbox === true });
+    store = await storeFromUrl(settings.database.url).catch((error: unknown) => {
+      throw new Error(`cannot open FACEID_DATABASE_URL (${describeDatabase(settings.database)}): ${String(error)}`);
+    });
+    const ledger = createLedger({ store, retentionDays: settings.retentionDays });
+    if (options.sandbox === true && options.bindingSecret === undefined)
+      options.bindingSecret = await ledger.getOrCreateSecret(SANDBOX_BINDING_SECRET, randomSecret);
     const logger = io.log ?? batchedLines((chunk) => process.stdout.write(chunk));
-    const server = await serveFaceIdProxy({ ...options, ...listenFromEnv(env), logger });
+    const server = await serveFaceIdProxy({ ...options, ...listen, ledger, logger });
+    const worker = startLedgerWorker({
+      ledger,
+      readResult: upstreamReaderOf(ledger),
+      reconcileIntervalMs: settings.reconcileIntervalMs,
+      ...(settings.webhook && { webhook: settings.webhook }),
+      onError: (error) => io.err(`faceid-proxy: ledger: ${(error as Error).message}`),
+    });
+    const opened = store;
     const upstream = options.sandbox ? 'simulator' : 'Tencent Cloud FaceID';
     const flow = options.flow ?? DEFAULT_FLOW;
     const endpoint = options.endpoint ?? FACEID_ACTIONS[FLOW_ACTIONS[flow][0]].endpoint;
     io.out(`faceid-proxy listening on ${server.url}`);
     io.out(`upstream: ${upstream} at ${endpoint} (${options.region ?? DEFAULT_REGION}, ${flow} flow)`);
-    return server;
+    const where = settings.database.isDefault ? ' (default; set FACEID_DATABASE_URL to change)' : '';
+    io.out(`flows: ${describeDatabase(settings.database)}${where}`);
+    io.out(`webhooks: ${settings.webhook ? settings.webhook.url.href : 'off (set FACEID_WEBHOOK_URL)'}`);
+    return {
+      url: server.url,
+      close: async () => {
+        await server.close();
+        await worker.stop();
+        await opened.close();
+      },
+    };
   } catch (error) {
+    await store?.close().catch(() => undefined);
     // The option a ConfigError names maps to its variable through the env table, never through message text.
     const envError = envErrorOf(error, CLI_VARIABLES);
     io.err(`faceid-proxy: ${envError?.message ?? (error as Error).message}`);

@@ -4,6 +4,7 @@
  * row here (or in the file of its area), its schema, its normaliser and its types.
  */
 import type { Route } from './route.js';
+import { FLOW_ROUTES } from './flows.js';
 import { route } from './route.js';
 import { SDK_ROUTES } from './sdk.js';
 import { WEB_ROUTES } from './web.js';
@@ -22,4 +23,5 @@ export const ROUTES: readonly Route[] = [
   }),
   ...WEB_ROUTES,
   ...SDK_ROUTES,
+  ...FLOW_ROUTES,
 ];
