@@ -8,7 +8,8 @@ import { serveFaceIdProxy } from '../node/serve.js';
 import { postJson, RETURN_URL, startWebSession, TEST_CREDENTIALS, testClock, testProxyOptions } from './testing.js';
 import type { WebSession } from './types.js';
 
-const TIMEOUT_MS = 400;
+// Longer than the 1 s pause after RequestLimitExceeded, so a refused call can be sent again within it.
+const TIMEOUT_MS = 2500;
 const clock = testClock();
 let simulator: { url: string; close(): Promise<void> };
 let proxy: { url: string; close(): Promise<void> };
@@ -47,12 +48,11 @@ beforeEach(async () => {
   await postJson(fetch, `${simulator.url}/__simulator/outcomes`, { token: finished.bizToken, outcome: 'pass' });
 });
 
-describe('faults on ApplyWebVerificationBizTokenIntl (never retried)', () => {
+describe('faults on ApplyWebVerificationBizTokenIntl (retried only after RequestLimitExceeded)', () => {
   const apply = 'ApplyWebVerificationBizTokenIntl';
   it.each([
     ['http-500', 502, 'upstream_bad_response', undefined, true],
     ['malformed-json', 502, 'upstream_bad_response', undefined, false],
-    ['rate-limit', 503, 'upstream_unavailable', 'RequestLimitExceeded', true],
     ['internal-error', 503, 'upstream_unavailable', 'InternalError', true],
     // undici hands the 3xx back unfollowed; the client rejects it as a bad reply.
     ['redirect', 502, 'upstream_bad_response', undefined, false],
@@ -66,6 +66,16 @@ describe('faults on ApplyWebVerificationBizTokenIntl (never retried)', () => {
     expect(error['upstreamCode']).toBe(upstreamCode);
     expect(JSON.stringify(error)).not.toMatch(/<html|Internal Server Error|redirected\.example/);
     expect(await calls(apply)).toBe(before + 1);
+  });
+
+  it('rate-limit → sent again at least 1 s later (Tencent ran nothing), 201', async () => {
+    const before = await calls(apply);
+    await inject(apply, 'rate-limit', 1);
+    const started = performance.now();
+    const response = await startSession();
+    expect(response.status).toBe(201);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(await calls(apply)).toBe(before + 2);
   });
 
   it(`hang → 504 within the configured ${TIMEOUT_MS} ms`, async () => {

@@ -19,7 +19,7 @@ describe('createFaceIdProxy options', () => {
       sandbox: false,
       allowedOrigins: ['https://app.example.com'],
       timeoutMs: 10_000,
-      upstreamRatePerSecond: 20,
+      upstreamRatePerSecond: 18,
       rateLimit: { windowMs: 60_000, limit: 60 },
     });
   });

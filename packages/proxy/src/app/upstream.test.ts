@@ -18,22 +18,41 @@ function fakeTime() {
 }
 
 describe('createUpstreamGuard', () => {
-  it('starts at most ratePerSecond calls per action per second, others wait their turn', async () => {
+  it('spaces the attempts of each action 1000 / ratePerSecond ms apart, first come first served', async () => {
     const time = fakeTime();
     const guard = createUpstreamGuard({ maxConcurrency: 10, ratePerSecond: 2, timeoutMs: 60_000, ...time });
     const starts: [string, number][] = [];
-    const call = (action: string) => guard(action, async () => void starts.push([action, time.now()]));
-    for (const action of ['A', 'A', 'B', 'A', 'B', 'A']) await call(action);
+    const call = (action: string) =>
+      guard(action, async ({ beforeAttempt }) => {
+        await beforeAttempt(0, undefined);
+        starts.push([action, time.now()]);
+      });
+    for (const action of ['A', 'A', 'B', 'A', 'B']) await call(action);
     const t0 = 1_000_000;
-    expect(starts).toEqual([
-      ['A', t0],
-      ['A', t0],
-      ['B', t0],
-      ['A', t0 + 1000],
-      ['B', t0 + 1000],
-      ['A', t0 + 1000],
-    ]);
-    expect(time.waits).toEqual([1000]);
+    expect(starts.filter(([action]) => action === 'A').map(([, at]) => at - t0)).toEqual([0, 500, 1000]);
+    // B's slots are its own: the first when it came (A had moved the clock on), the next 500 ms after it.
+    expect(starts.filter(([action]) => action === 'B').map(([, at]) => at - t0)).toEqual([500, 1000]);
+    expect(time.waits).toEqual([500, 500]);
+  });
+
+  it('after RequestLimitExceeded the next attempt of that action waits at least 1 s, retries included', async () => {
+    const time = fakeTime();
+    const guard = createUpstreamGuard({ maxConcurrency: 10, ratePerSecond: 18, timeoutMs: 60_000, ...time });
+    const refused = new FaceIdApiError('A', 'RequestLimitExceeded', 'too many', 'req-1');
+    const attempts: number[] = [];
+    await guard('A', async ({ beforeAttempt }) => {
+      await beforeAttempt(0, undefined);
+      attempts.push(time.now());
+      await beforeAttempt(1, refused);
+      attempts.push(time.now());
+    });
+    expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(1000);
+    let other = 0;
+    await guard('A', async ({ beforeAttempt }) => {
+      await beforeAttempt(0, undefined);
+      other = time.now();
+    });
+    expect(other - attempts[0]!).toBeGreaterThanOrEqual(1055);
   });
 
   it('keeps at most maxConcurrency calls in flight', async () => {

@@ -1,9 +1,10 @@
 /**
- * Guards every upstream call (security rule 6): at most `maxConcurrency` in flight per action, at most
- * `ratePerSecond` starts per action per second (FaceID allows 20; excess calls wait their turn), and one
+ * Guards every upstream call (security rule 6): at most `maxConcurrency` in flight per action, attempts of each
+ * action spaced to `ratePerSecond` (FaceID allows 20; excess calls wait their turn, retries included), and one
  * deadline per route (`timeoutMs`, retries included) that aborts the call through its AbortSignal.
  * When the deadline fires, the caller gets 504 `upstream_timeout` whatever the client threw.
  */
+import { isRequestLimit } from '../client/client.js';
 import { abortableSleep } from '../client/retry.js';
 import { toProxyError } from './errors.js';
 
@@ -20,10 +21,14 @@ export interface UpstreamGuardOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-export type UpstreamCall<T> = (options: { signal: AbortSignal; timeoutMs: number }) => Promise<T>;
+/** One guarded call: it must await `beforeAttempt` before each attempt it sends (the FaceID client does). */
+export type UpstreamCall<T> = (options: {
+  signal: AbortSignal;
+  timeoutMs: number;
+  beforeAttempt: (attempt: number, previous: unknown) => Promise<void>;
+}) => Promise<T>;
 export type UpstreamGuard = <T>(action: string, call: UpstreamCall<T>, requestSignal?: AbortSignal) => Promise<T>;
 
-const WINDOW_MS = 1000;
 
 /** A counting semaphore whose waiters give up when their signal aborts. */
 function semaphore(size: number) {
@@ -56,26 +61,32 @@ function semaphore(size: number) {
   };
 }
 
-/** Per-action start times in the last second; waits until a slot frees up. */
+/** After `RequestLimitExceeded`, no attempt of that action for this long, ms (FaceID counts per second). */
+export const REQUEST_LIMIT_PAUSE_MS = 1000;
+
+/**
+ * Per-action start slots spaced evenly, `1000 / ratePerSecond` ms apart, handed out first come first served: no
+ * burst, so network jitter cannot bunch more than FaceID's per-second limit into one of its seconds. `pause`
+ * pushes an action's next slot at least `ms` away (after RequestLimitExceeded).
+ */
 function actionPacer(
   ratePerSecond: number,
   now: () => number,
   sleep: (ms: number, signal: AbortSignal) => Promise<void>,
 ) {
-  const starts = new Map<string, number[]>();
-  return async (action: string, signal: AbortSignal): Promise<void> => {
-    if (ratePerSecond === 0) return;
-    const times = starts.get(action) ?? [];
-    starts.set(action, times);
-    for (;;) {
+  const spacing = ratePerSecond === 0 ? 0 : 1000 / ratePerSecond;
+  const nextSlot = new Map<string, number>();
+  const pausedUntil = new Map<string, number>();
+  return {
+    async wait(action: string, signal: AbortSignal): Promise<void> {
       const at = now();
-      while (times.length > 0 && (times[0] as number) <= at - WINDOW_MS) times.shift();
-      if (times.length < ratePerSecond) {
-        times.push(at);
-        return;
-      }
-      await sleep((times[0] as number) + WINDOW_MS - at, signal);
-    }
+      const slot = Math.max(at, nextSlot.get(action) ?? at, pausedUntil.get(action) ?? at);
+      if (spacing > 0) nextSlot.set(action, slot + spacing);
+      if (slot > at) await sleep(slot - at, signal);
+    },
+    pause(action: string, ms: number): void {
+      pausedUntil.set(action, Math.max(pausedUntil.get(action) ?? 0, now() + ms));
+    },
   };
 }
 
@@ -112,7 +123,7 @@ export function createUpstreamGuard(options: UpstreamGuardOptions): UpstreamGuar
     if (slots === undefined) semaphores.set(action, (slots = semaphore(options.maxConcurrency)));
     return slots;
   };
-  const pace = actionPacer(options.ratePerSecond, options.now ?? Date.now, options.sleep ?? abortableSleep);
+  const pacer = actionPacer(options.ratePerSecond, options.now ?? Date.now, options.sleep ?? abortableSleep);
   return async (action, call, requestSignal) => {
     const deadline = routeDeadline(options.timeoutMs, requestSignal);
     const slots = slotsOf(action);
@@ -120,9 +131,14 @@ export function createUpstreamGuard(options: UpstreamGuardOptions): UpstreamGuar
     try {
       await slots.acquire(deadline.signal);
       acquired = true;
-      await pace(action, deadline.signal);
+      // Every attempt, retries included, takes its own slot; a frequency-limit refusal pauses the action.
+      const beforeAttempt = async (_attempt: number, previous: unknown) => {
+        if (isRequestLimit(previous)) pacer.pause(action, REQUEST_LIMIT_PAUSE_MS);
+        await pacer.wait(action, deadline.signal);
+        deadline.signal.throwIfAborted();
+      };
       deadline.signal.throwIfAborted();
-      return await call({ signal: deadline.signal, timeoutMs: options.timeoutMs });
+      return await call({ signal: deadline.signal, timeoutMs: options.timeoutMs, beforeAttempt });
     } catch (error) {
       throw toProxyError(error, deadline.expired());
     } finally {

@@ -123,31 +123,36 @@ describe('token creation and comparisons are never retried once sent', () => {
     ['imageRecognitionV2', (c) => c.imageRecognitionV2({ IdCard: '1', Name: 'n', ImageBase64: 'AA==' })],
   ];
 
-  it.each(CALLS)(
-    '%s: one attempt on RequestLimitExceeded, InternalError, 5xx or a dropped connection',
-    async (_n, run) => {
-      for (const failure of [
-        apiError('RequestLimitExceeded'),
-        apiError('InternalError'),
-        { status: 500 },
-        { drop: true },
-      ]) {
-        server.calls.length = 0;
-        replies = [failure];
-        const error = await run(client()).catch((e: unknown) => e);
+  it.each(CALLS)('%s: one attempt on InternalError, 5xx or a dropped connection', async (_n, run) => {
+    for (const failure of [apiError('InternalError'), { status: 500 }, { drop: true }]) {
+      server.calls.length = 0;
+      replies = [failure];
+      const error = await run(client()).catch((e: unknown) => e);
 
-        expect(error).toBeInstanceOf(FaceIdError);
-        expect((error as FaceIdError).retryable).toBe(true);
-        expect(
-          error instanceof FaceIdApiError ||
-            error instanceof FaceIdBadResponseError ||
-            error instanceof FaceIdNetworkError,
-        ).toBe(true);
-        expect(server.calls).toHaveLength(1);
-      }
-      expect(delays).toEqual([]);
-    },
-  );
+      expect(error).toBeInstanceOf(FaceIdError);
+      expect((error as FaceIdError).retryable).toBe(true);
+      expect(
+        error instanceof FaceIdApiError ||
+          error instanceof FaceIdBadResponseError ||
+          error instanceof FaceIdNetworkError,
+      ).toBe(true);
+      expect(server.calls).toHaveLength(1);
+    }
+    expect(delays).toEqual([]);
+  });
+
+  it.each(CALLS)('%s: sent again after RequestLimitExceeded (refused, so nothing ran)', async (_n, run) => {
+    server.calls.length = 0;
+    replies = [apiError('RequestLimitExceeded'), apiError('InternalError')];
+    const second = await run(client()).catch((e: unknown) => e);
+    expect((second as FaceIdApiError).code).toBe('InternalError');
+    expect(server.calls).toHaveLength(2);
+    server.calls.length = 0;
+    replies = [1, 2, 3, 4].map(() => apiError('RequestLimitExceeded'));
+    const error = await run(client()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FaceIdApiError);
+    expect(server.calls).toHaveLength(3);
+  });
 
   it.each(CALLS)('%s: one attempt on a truncated reply or a 302 (a session may exist)', async (_n, run) => {
     for (const failure of [{ body: '{"Response":{"RequestId":"x",' }, { status: 302, headers: { location: '/' } }]) {

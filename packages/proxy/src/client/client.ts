@@ -8,7 +8,7 @@ import { webTc3Crypto } from '../signing/crypto.js';
 import { SigningKeyCache } from '../signing/signing-key.js';
 import { FACEID_ACTIONS, type FaceIdAction, type FaceIdRequest, type FaceIdResponse } from './actions.js';
 import { callOnce, serializeRequest, type CallContext, type FaceIdCredentials } from './call.js';
-import { FaceIdError } from './errors.js';
+import { FaceIdApiError, FaceIdError } from './errors.js';
 import {
   checkOptions,
   checkTimeout,
@@ -35,7 +35,8 @@ export type FaceIdActionMethods = { [A in FaceIdAction as Uncapitalize<A>]: Meth
  * Tencent's spelling, `RequestId` included) and rejects with a `FaceIdError` subclass: `FaceIdApiError`
  * (`Response.Error`), `FaceIdTimeoutError`, `FaceIdNetworkError`, `FaceIdBadResponseError`, each with its
  * `outcome`; or with the caller's `signal.reason`, or what an async credentials provider threw (unchanged).
- * Session and token starts (`Apply…`, `GetFaceIdTokenIntl`, `ImageRecognitionV2`) are never retried.
+ * Session and token starts (`Apply…`, `GetFaceIdTokenIntl`, `ImageRecognitionV2`) are retried only after
+ * `RequestLimitExceeded` (Tencent refused them before running them), so a retry never issues a second token.
  */
 export interface FaceIdClient extends FaceIdActionMethods {
   call<A extends FaceIdAction>(
@@ -59,6 +60,11 @@ function credentialsProvider(option: FaceIdCredentialsOption): () => Promise<Fac
 // Retry what the outcome table marks retryable, except a timeout: it has already spent the caller's budget.
 function shouldRetry(error: unknown): boolean {
   return error instanceof FaceIdError && error.retryable && error.event.kind !== 'timeout';
+}
+
+/** Tencent refused the call for its frequency limit: nothing ran, so even a session start may be sent again. */
+export function isRequestLimit(error: unknown): boolean {
+  return error instanceof FaceIdApiError && error.code.startsWith('RequestLimitExceeded');
 }
 
 /**
@@ -91,7 +97,6 @@ export function createFaceIdClient(options: FaceIdClientOptions): FaceIdClient {
   };
   const clientTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  const noRetries = { ...policy, retries: 0 };
   async function call<A extends FaceIdAction>(
     action: A,
     request: FaceIdRequest<A>,
@@ -102,8 +107,14 @@ export function createFaceIdClient(options: FaceIdClientOptions): FaceIdClient {
     const timeoutMs =
       callOptions.timeoutMs === undefined ? clientTimeout : checkTimeout('timeoutMs', callOptions.timeoutMs);
     const body = serializeRequest(request);
-    const attempt = () => callOnce(ctx, action, body, timeoutMs, callOptions.signal);
-    const reply = await withRetries(attempt, shouldRetry, spec.read ? policy : noRetries, callOptions.signal);
+    let previous: unknown;
+    const attempt = async (n: number) => {
+      await callOptions.beforeAttempt?.(n, previous);
+      return callOnce(ctx, action, body, timeoutMs, callOptions.signal);
+    };
+    // Reads retry what the outcome table allows; starts only a refusal for the frequency limit (nothing ran).
+    const retry = (error: unknown) => ((previous = error), spec.read ? shouldRetry(error) : isRequestLimit(error));
+    const reply = await withRetries(attempt, retry, policy, callOptions.signal);
     return reply as unknown as FaceIdResponse<A>;
   }
 

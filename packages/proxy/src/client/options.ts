@@ -49,6 +49,11 @@ export interface FaceIdCallOptions {
   signal?: AbortSignal | undefined;
   /** Overrides the client's `timeoutMs` for this call, milliseconds. */
   timeoutMs?: number | undefined;
+  /**
+   * Awaited before every attempt, retries included (the proxy paces each one here). `previous` is the error of
+   * the attempt before, undefined for the first. Rejecting stops the call with that error.
+   */
+  beforeAttempt?: ((attempt: number, previous: unknown) => Promise<void>) | undefined;
 }
 
 const fail: Fail = (option, rule) => {

@@ -17,8 +17,8 @@ export const DEFAULT_BINDING_TTL_MS = 2 * 60 * 60 * 1000;
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 /** Upstream calls in flight at most, per action. */
 export const DEFAULT_MAX_CONCURRENCY = 16;
-/** Upstream calls per second per action: FaceID's own limit (faceid-api.md §1.3). */
-export const DEFAULT_UPSTREAM_RATE_PER_SECOND = 20;
+/** Upstream calls per second per action: headroom under FaceID's 20 (faceid-api.md §1.3), which counts arrivals. */
+export const DEFAULT_UPSTREAM_RATE_PER_SECOND = 18;
 /** Inbound limit per client of the browser routes. */
 export const DEFAULT_RATE_LIMIT = { windowMs: 60_000, limit: 60 } as const;
 /** Inbound limit per client of the API-key (server-to-server) calls: a backend polls more than a browser. */

@@ -17,7 +17,7 @@ export interface ReconcileOptions {
   readResult: (bizToken: string, flow: FlowRecord) => Promise<ReadResult>;
   /** Flows per pass. Default 20. */
   limit?: number;
-  /** Lease on a claimed flow, ms; longer than one paced read. Default 60,000. */
+  /** Lease on a claimed flow, ms; longer than one paced read. Default 30,000. */
   leaseMs?: number;
 }
 
@@ -59,7 +59,7 @@ async function reconcileFlow(flow: FlowRecord, options: ReconcileOptions): Promi
 
 /** @throws StoreUnavailableError when the store cannot be reached; read failures are never thrown. */
 export async function reconcileOnce(options: ReconcileOptions): Promise<ReconcileReport> {
-  const { ledger, limit = 20, leaseMs = 60_000 } = options;
+  const { ledger, limit = 20, leaseMs = 30_000 } = options;
   const at = ledger.now();
   const flows = await guarded('claimReads', () => ledger.store.claimReads(at, limit, at + leaseMs));
   const steps = await Promise.all(flows.map((flow) => reconcileFlow(flow, options)));

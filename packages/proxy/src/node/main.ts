@@ -8,6 +8,7 @@ import { FACEID_ACTIONS } from '../client/actions.js';
 import { DEFAULT_FLOW, DEFAULT_REGION } from '../config/defaults.js';
 import { envErrorOf, proxyOptionsFromEnv } from '../config/env.js';
 import { FLOW_ACTIONS } from '../config/regions.js';
+import { DEFAULT_READ_BACKOFF_MS } from '../ledger/backoff.js';
 import { createLedger } from '../ledger/ledger.js';
 import type { FlowStore } from '../ledger/types.js';
 import { upstreamReaderOf } from '../app/flow-read.js';
@@ -71,7 +72,9 @@ export async function main(
     store = await storeFromUrl(settings.database.url).catch((error: unknown) => {
       throw new Error(`cannot open FACEID_DATABASE_URL (${describeDatabase(settings.database)}): ${String(error)}`);
     });
-    const ledger = createLedger({ store, retentionDays: settings.retentionDays });
+    // A flow's first re-read comes after 15 s, or one reconciler interval when that is shorter; then doubling.
+    const readBackoffMs = Math.min(DEFAULT_READ_BACKOFF_MS, settings.reconcileIntervalMs);
+    const ledger = createLedger({ store, retentionDays: settings.retentionDays, readBackoffMs });
     if (options.sandbox === true && options.bindingSecret === undefined)
       options.bindingSecret = await ledger.getOrCreateSecret(SANDBOX_BINDING_SECRET, randomSecret);
     const logger = io.log ?? batchedLines((chunk) => process.stdout.write(chunk));

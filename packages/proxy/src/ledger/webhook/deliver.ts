@@ -30,7 +30,7 @@ export interface DeliverOptions {
   timeoutMs?: number;
   /** First retry delay, ms (FACEID_WEBHOOK_RETRY_MS). Default 5,000. */
   retryMs?: number;
-  /** Lease on a claimed event, ms; longer than a timeout. Default 60,000. */
+  /** Lease on a claimed event, ms; longer than a timeout. Default 30,000. */
   leaseMs?: number;
   /** Jitter source in [0, 1). Default `Math.random`. */
   random?: () => number;
@@ -95,7 +95,7 @@ export async function deliverOnce(options: DeliverOptions): Promise<DeliverRepor
     limit: 20,
     timeoutMs: WEBHOOK_TIMEOUT_MS,
     retryMs: DEFAULT_WEBHOOK_RETRY_MS,
-    leaseMs: 60_000,
+    leaseMs: 30_000,
     random: Math.random,
     ...options,
   };
