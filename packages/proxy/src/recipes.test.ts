@@ -1,4 +1,4 @@
-// The README's deploy recipes are files under examples/ that tests run: here Express, Fastify and Hono on Node, each
+// The README's deploy recipes are files under examples/ that tests run: here Express, Fastify, Hono and Koa on Node, each
 // a real process against the simulator CLI, and the Vite dev server's rewrite in front of the faceid-proxy CLI
 // (Workers, Deno and Bun: handler.runtimes.test.ts; Next.js: e2e/nextjs.spec.ts; the CLI: e2e/tarballs.spec.ts).
 // The README quotes each file verbatim, checked first.
@@ -15,6 +15,7 @@ const RECIPES = [
   'examples/node/express.mjs',
   'examples/node/fastify.mjs',
   'examples/node/hono.mjs',
+  'examples/node/koa.mjs',
   'examples/vite/vite.config.mjs',
   'examples/nextjs/app/faceid/[...path]/route.ts',
   'examples/nextjs/app/verify.tsx',
@@ -45,6 +46,9 @@ async function flow(base: string, origin: string): Promise<void> {
   expect([result.status, result.json['status']]).toEqual([200, 'passed']);
 }
 
+/** A stop that takes longer fails the test (faceid-proxy's close grace is 5 s). */
+const STOP_MS = 8_000;
+
 /** `promise`, or a rejection naming `what` after `ms`: a stop that hangs fails the test instead of the run. */
 async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -65,25 +69,38 @@ describe('the README', () => {
   });
 });
 
-describe.each(['express', 'fastify', 'hono'])('examples/node/%s.mjs', (name) => {
-  it('serves the proxy under /faceid: a whole flow', async () => {
-    const origin = 'https://app.example.com';
-    const env = runtimeEnv({ PORT: '0', FACEID_ENDPOINT: simulator.url, FACEID_REDIRECT_URLS: `${origin}/` });
-    const app = await spawnUntil(process.execPath, [join(ROOT, `examples/node/${name}.mjs`)], {
-      env,
+describe.each(['express', 'fastify', 'hono', 'koa'])('examples/node/%s.mjs', (name) => {
+  const origin = 'https://app.example.com';
+  let app: Running | undefined;
+  beforeAll(async () => {
+    app = await spawnUntil(process.execPath, [join(ROOT, `examples/node/${name}.mjs`)], {
+      env: runtimeEnv({ PORT: '0', FACEID_ENDPOINT: simulator.url, FACEID_REDIRECT_URLS: `${origin}/` }),
       ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
     });
-    try {
-      await flow(`${app.url}/faceid`, origin);
-    } finally {
-      await app.stop();
-    }
+  });
+  afterAll(() => app && within(app.stop(), STOP_MS, `${name} stop`));
+  const at = (path: string) => `${app?.url}${path}`;
+
+  it('serves the proxy under /faceid: a whole flow', () => flow(at('/faceid'), origin));
+
+  it('reads the body the app already parsed (Express, Koa) with the strict schema: an unknown field is 400', async () => {
+    const response = await fetch(at('/faceid/web/sessions'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ redirectUrl: `${origin}/`, Extra: 'from the page' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid_request' } });
+  });
+
+  it("leaves paths outside /faceid to the app's own routes (its 404 here)", async () => {
+    const response = await fetch(at('/elsewhere'), { signal: AbortSignal.timeout(5_000) });
+    expect(response.status).toBe(404);
   });
 });
 
 describe('examples/vite/vite.config.mjs', () => {
-  // Both are stopped after the test whatever happened in it (a stop that hangs fails within STOP_MS).
-  const STOP_MS = 8_000;
+  // Both are stopped after the test whatever happened in it.
   let proxy: Running | undefined;
   let vite: ViteDevServer | undefined;
   afterAll(async () => {
