@@ -35,16 +35,22 @@ export function spawnUntil(command, args, ready, { readyTimeoutMs = READY_TIMEOU
       child.kill('SIGKILL');
       reject(new Error(`${command} ${args.join(' ')} ${why}:\n${output}`));
     };
+    let isReady = false;
+    const onExit = (/** @type {number | null} */ code) => fail(`exited with ${code}`);
     const onData = (/** @type {Buffer} */ chunk) => {
       output += chunk.toString();
+      // Matched once only: output after that (e.g. a log line flushed during stop) must not touch the listeners.
+      if (isReady) return;
       const match = ready.exec(output)?.[1];
       if (match === undefined) return;
+      isReady = true;
       clearTimeout(timer);
-      child.removeAllListeners('exit');
+      // Only this function's own listener: stopChild's `exit` listener must survive later output.
+      child.off('exit', onExit);
       resolve({ ready: match, output: () => output, stop: () => stopChild(child) });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => fail(`exited with ${code}`));
+    child.once('exit', onExit);
   });
 }

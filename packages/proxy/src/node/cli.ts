@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `faceid-proxy`: see main.ts. SIGTERM / SIGINT stop accepting, close open connections, then exit 0
+// `faceid-proxy`: see main.ts. SIGTERM / SIGINT stop accepting, let requests in flight finish (shutdown.ts), then exit 0
 // (explicitly: idle keep-alive sockets to FaceID would otherwise hold the process for their timeout).
 import { main } from './main.js';
 

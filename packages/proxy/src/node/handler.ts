@@ -4,8 +4,9 @@
  * `(ctx, next)`. It answers with `@hono/node-server` and Node's fast defaults (`withNodeDefaults`).
  *
  * A body a parser already consumed is used as it was left: `req.rawBody` (bytes or text) when present, else
- * `req.body` (bytes, text, or parsed JSON, which is serialised again), so `express.json()` or Fastify's JSON
- * parser in front of the proxy is fine. Without either, the body is read from the stream.
+ * `req.body` (bytes, text, or parsed JSON, which is serialised again); on Koa `ctx.request.rawBody` / `.body`.
+ * So `express.json()`, Fastify's JSON parser or `@koa/bodyparser` in front of the proxy is fine. Without any, the
+ * body is read from the stream.
  */
 import { getRequestListener } from '@hono/node-server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -50,22 +51,27 @@ interface Call {
   outgoing: ServerResponse;
   parsed: { body?: unknown; rawBody?: unknown };
   next: Next | undefined;
+  /** Tells the framework the proxy answers this request itself (Koa: `ctx.respond = false`). */
+  claim: () => void;
 }
+
+const nothing = () => undefined;
 
 function normalise(a: unknown, b: unknown, c: unknown): Call {
   const first = a as Partial<KoaContextLike & FastifyRequestLike>;
   if (first.req && first.res && first.request) {
     const ctx = a as KoaContextLike;
-    ctx.respond = false;
-    return { incoming: ctx.req, outgoing: ctx.res, parsed: ctx.request, next: b as Next };
+    // Only for a request the proxy answers: a path handed to next() is still Koa's to respond to.
+    const claim = () => void (ctx.respond = false);
+    return { incoming: ctx.req, outgoing: ctx.res, parsed: ctx.request, next: b as Next, claim };
   }
   if (first.raw && typeof (b as Partial<FastifyReplyLike>).hijack === 'function') {
     const reply = b as FastifyReplyLike;
     reply.hijack();
-    return { incoming: first.raw, outgoing: reply.raw, parsed: first, next: undefined };
+    return { incoming: first.raw, outgoing: reply.raw, parsed: first, next: undefined, claim: nothing };
   }
   const incoming = a as Call['incoming'];
-  return { incoming, outgoing: b as ServerResponse, parsed: incoming, next: c as Next | undefined };
+  return { incoming, outgoing: b as ServerResponse, parsed: incoming, next: c as Next | undefined, claim: nothing };
 }
 
 /** The bytes a body parser left behind, or undefined when the stream is still unread. */
@@ -100,9 +106,13 @@ export function createNodeHandler(options: NodeHandlerOptions): NodeHandler {
   const handler = async (a: unknown, b?: unknown, c?: unknown): Promise<void> => {
     const call = normalise(a, b, c);
     const url = withinPrefix(call.incoming.url ?? '/', prefix);
+    if (url === null && call.next) {
+      await call.next();
+      return;
+    }
+    call.claim();
     if (url === null) {
-      if (call.next) await call.next();
-      else streaming(call.incoming, call.outgoing);
+      streaming(call.incoming, call.outgoing);
       return;
     }
     call.incoming.url = url;

@@ -18,3 +18,4 @@ export {
 export { main as runFaceIdProxyCli } from './main.js';
 export { serveFaceIdProxy, withNodeDefaults, type RunningFaceIdProxy, type ServeFaceIdProxyOptions } from './serve.js';
 export { createNodeHandler, type NodeHandler, type NodeHandlerOptions } from './handler.js';
+export { DEFAULT_CLOSE_GRACE_MS, type CloseOptions } from './shutdown.js';

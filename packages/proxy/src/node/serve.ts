@@ -14,6 +14,7 @@ import { nodeTc3Crypto } from './crypto.js';
 import { undiciFetch } from './fetch.js';
 import { lazyBodyListener } from './listener.js';
 import { applyConnectionCap, resolveServerLimits, serverOptions, type NodeServerLimits } from './server-limits.js';
+import { gracefulClose, type CloseOptions } from './shutdown.js';
 
 export interface ServeFaceIdProxyOptions extends FaceIdProxyOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -27,8 +28,12 @@ export interface ServeFaceIdProxyOptions extends FaceIdProxyOptions {
 export interface RunningFaceIdProxy {
   /** `http://<host>:<port>` it listens on. */
   url: string;
-  /** Stops accepting, drops idle and open connections, resolves when closed. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting, drops idle keep-alive connections at once, lets requests in flight finish for
+   * `graceMs` (default 5,000 ms) and cuts what is left; resolves once every connection is closed. Repeated calls
+   * share the first one's promise. Rejects with a RangeError for a bad `graceMs`.
+   */
+  close(options?: CloseOptions): Promise<void>;
 }
 
 /** Bucket of requests with no socket behind them (in-process `app.request()`). */
@@ -76,6 +81,7 @@ export async function serveFaceIdProxy(options: ServeFaceIdProxyOptions): Promis
   const app = createFaceIdProxy(withNodeDefaults(proxyOptions));
   const server = createServer(serverOptions(limits), lazyBodyListener(app.fetch, IMAGE_BODY_LIMIT));
   applyConnectionCap(server, limits);
+  const close = gracefulClose(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, hostname, resolve);
@@ -84,10 +90,6 @@ export async function serveFaceIdProxy(options: ServeFaceIdProxyOptions): Promis
   const host = hostname.includes(':') ? `[${hostname}]` : hostname;
   return {
     url: `http://${host}:${bound}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close,
   };
 }
