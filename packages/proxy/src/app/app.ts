@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { createFaceIdClient } from '../client/index.js';
 import { createBindingIssuer } from './binding.js';
+import { createHandoffLinks } from './handoff-link.js';
 import type { ProxyDeps, ProxyEnv } from './context.js';
 import { errorResponse, ProxyError, toProxyError } from './errors.js';
 import { bindUpstreamReader } from './flow-read.js';
@@ -48,6 +49,7 @@ export function createFaceIdProxy(options: FaceIdProxyOptions): Hono<ProxyEnv> {
       timeoutMs: resolved.timeoutMs,
     }),
     bindings: createBindingIssuer(resolved.bindingSecret, resolved.crypto),
+    links: createHandoffLinks(resolved.bindingSecret, resolved.crypto),
     ledger: resolved.ledger,
   };
   bindUpstreamReader(deps);

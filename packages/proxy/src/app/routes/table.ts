@@ -4,6 +4,7 @@
  * row here (or in the file of its area), its schema, its normaliser and its types.
  */
 import type { Route } from './route.js';
+import { MODE_ROUTES } from './modes.js';
 import { route } from './route.js';
 import { SDK_ROUTES } from './sdk.js';
 import { WEB_ROUTES } from './web.js';
@@ -21,5 +22,6 @@ export const ROUTES: readonly Route[] = [
     }),
   }),
   ...WEB_ROUTES,
+  ...MODE_ROUTES,
   ...SDK_ROUTES,
 ];
