@@ -22,6 +22,7 @@ import { createUpstreamGuard } from './upstream.js';
 
 /**
  * Makes the proxy app. Routes (routes/table.ts): `GET /health`, `POST /web/sessions`, `POST /web/results`,
+ * `POST /web/results/wait`, `GET /web/return`, `GET /web/handoff/done`, `GET /web/handoff/:bizToken`,
  * `POST /sdk/tokens`, `POST /sdk/results`, `POST /sdk/verification-results`, `POST /image-recognition` (design.md).
  * @example
  * const proxy = createFaceIdProxy({ credentials: { secretId, secretKey }, redirectUrls: ['https://app.example.com/kyc'],
