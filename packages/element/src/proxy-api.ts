@@ -71,10 +71,8 @@ function checkedResult(json: unknown): WebVerificationResult {
  */
 export async function waitForResult(proxy: string, body: { bizToken: string; binding: string }, options: CallOptions) {
   const poll = { ...options, timeoutMs: options.timeoutMs + LONG_POLL_MS };
-  // Exactly the two fields: the proxy's schema is strict, and callers may pass a whole stored flow.
-  const request = { bizToken: body.bizToken, binding: body.binding };
   for (;;) {
-    const json = (await postJson(proxy, '/web/results/wait', request, poll)) as { status?: string } | undefined;
+    const json = (await postJson(proxy, '/web/results/wait', body, poll)) as { status?: string } | undefined;
     if (json?.status !== 'pending') return checkedResult(json);
   }
 }
