@@ -3,7 +3,7 @@
  * reaches this app, the base of the tab and handoff pages it sends as RedirectURL and of the handoff link.
  * The `publicUrl` option when set (needed behind a reverse proxy or framework that strips the mount path);
  * otherwise the request's own URL up to the route's path, which keeps a Hono mount such as
- * `app.route('/faceid', proxy)`. With `trustProxy` > 0 the trusted proxy's `X-Forwarded-Proto`,
+ * `app.route('/faceid', proxy)`, after the mount path the Node handler took off the URL (`MOUNT_PATH`). With `trustProxy` > 0 the trusted proxy's `X-Forwarded-Proto`,
  * `X-Forwarded-Host` and `X-Forwarded-Prefix` replace the scheme, host and mount path it saw.
  */
 import type { Context } from 'hono';
@@ -11,6 +11,19 @@ import type { ResolvedProxyOptions } from './options.js';
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 const PREFIX = /^(\/[A-Za-z0-9._~-]+)*$/;
+
+/**
+ * Where the Node handler (node/handler.ts) notes, on the IncomingMessage (Hono's `c.env.incoming`), the mount path
+ * it or the framework removed from the URL: its `prefix`, or Express's `req.baseUrl`.
+ */
+export const MOUNT_PATH = Symbol.for('faceid-verify.mountPath');
+
+/** The mount path the Node handler noted for this request, or ''. */
+function strippedMount(c: Context): string {
+  const env = c.env as { incoming?: Record<symbol, unknown> } | undefined;
+  const mount = env?.incoming?.[MOUNT_PATH];
+  return typeof mount === 'string' && PREFIX.test(mount) ? mount : '';
+}
 
 /** The entry a trusted proxy set: the `hops`-th from the right, or the only one. */
 function forwarded(c: Context, name: string, hops: number): string | undefined {
@@ -32,7 +45,7 @@ export function publicBase(
   const url = new URL(c.req.url);
   const path = url.pathname.endsWith(routePath) ? url.pathname.slice(0, -routePath.length) : '';
   let origin = url.origin;
-  let prefix = path.replace(/\/+$/, '');
+  let prefix = strippedMount(c) + path.replace(/\/+$/, '');
   const hops = options.trustProxy;
   if (hops > 0) {
     const proto = forwarded(c, 'x-forwarded-proto', hops);

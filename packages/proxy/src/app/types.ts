@@ -62,8 +62,8 @@ export interface FaceIdProxyOptions {
   /**
    * The proxy's public base URL as browsers and phones reach it, e.g. `https://app.example.com/faceid`: the base of
    * the tab and handoff pages (RedirectURL) and of the handoff link. Default: worked out from each request (its URL
-   * up to the route, so a Hono mount counts; with `trustProxy`, `X-Forwarded-Proto`/`-Host`/`-Prefix`). Set it when
-   * something in front strips the mount path (Express `app.use('/faceid')`, nginx, Vite's proxy).
+   * up to the route, so a Hono mount and the Node handler's `prefix` or Express mount count; with `trustProxy`,
+   * `X-Forwarded-Proto`/`-Host`/`-Prefix`). Set it when a server in front strips the mount path (nginx, Vite's proxy).
    */
   publicUrl?: string;
   /** Key of the bindings (HS256): at least 32 bytes outside sandbox. */
