@@ -119,6 +119,23 @@ describe('POST /web/sessions with a mode', () => {
   });
 });
 
+describe('the publicUrl option', () => {
+  it('is the base of the pages and the link, whatever the request URL', async () => {
+    const app = createFaceIdProxy(
+      testProxyOptions(simulator.url, { now: clock.now, publicUrl: 'https://app.example.com/kyc/faceid/' }),
+    );
+    const response = await app.request('http://10.0.0.5:8787/web/sessions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: APP_ORIGIN },
+      body: JSON.stringify({ mode: 'handoff' }),
+    });
+    const started = (await response.json()) as WebSession;
+    expect(started.handoffUrl).toMatch(/^https:\/\/app\.example\.com\/kyc\/faceid\/web\/handoff\/[A-Z0-9-]+\?e=/);
+    const location = await finishOnHostedPage(atSimulator, started.verificationUrl, 'pass');
+    expect(location).toBe(`https://app.example.com/kyc/faceid/web/handoff/done?token=${started.bizToken}`);
+  });
+});
+
 describe('GET /web/handoff/{bizToken}: the phone’s link', () => {
   it('sends the phone on to the hosted page (303) while the BizToken lives', async () => {
     const started = await session('handoff');
