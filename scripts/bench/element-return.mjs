@@ -36,6 +36,12 @@ async function startPageServer() {
     const headers = { 'cache-control': 'no-store' };
     if (request.url === '/faceid-verify.bundle.js') {
       response.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(bundle);
+    } else if (/^\/chunks\/[\w-]+\.js$/.test(request.url ?? '')) {
+      // The bundle's lazy chunks (the element's own shared code, languages, the handoff view) beside it in dist/.
+      readFile(new URL(`.${request.url}`, bundleUrl)).then(
+        (chunk) => response.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(chunk),
+        () => response.writeHead(404, headers).end(),
+      );
     } else if (request.url === '/' || request.url?.startsWith('/?')) {
       response.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(page(proxyUrl));
     } else {

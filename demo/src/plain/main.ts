@@ -52,6 +52,9 @@ document.querySelector('#clear-log')!.addEventListener('click', () => {
 });
 
 renderLog(readLog());
+// `?mode=tab|handoff|auto` picks the element's mode (default redirect); the e2e specs open the page that way.
+const mode = new URLSearchParams(location.search).get('mode');
+if (mode !== null) element.setAttribute('mode', mode);
 // Registered last: on a return from the hosted page the element starts reading the result as soon as it is
 // defined, and the listeners above are already there to see every event.
 await import('@faceid-verify/element/define.js');

@@ -151,7 +151,9 @@ export class VerificationFlow implements ReactiveController {
     this.#retry = () => this.#follow(flow, handoffUrl);
     this.handoffUrl = handoffUrl;
     this.#setState('redirecting');
-    return this.#settle(flow, waitForResult(proxy, flow, { signal, timeoutMs }), signal);
+    // Only the two fields: the proxy's schema is strict.
+    const body = { bizToken: flow.bizToken, binding: flow.binding };
+    return this.#settle(flow, waitForResult(proxy, body, { signal, timeoutMs }), signal);
   }
 
   /** Shows the result `reading` resolves to and forgets the flow; or the error it rejects with. */

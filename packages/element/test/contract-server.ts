@@ -91,6 +91,14 @@ export async function startContractServer(pageOrigins: string[], longPollMs = 25
     response.writeHead(page.status, Object.fromEntries(page.headers)).end(await page.text());
   };
   const bound = (body: { bizToken?: string; binding?: string }, response: ServerResponse): Flow | null => {
+    // Strict like the proxy's ResultRequestSchema: a body with any other key is refused.
+    const unknown = Object.keys(body).find((key) => key !== 'bizToken' && key !== 'binding');
+    if (unknown !== undefined) {
+      send(response, 400, {
+        error: { code: 'invalid_request', message: `Unknown field "${unknown}"`, retryable: false },
+      });
+      return null;
+    }
     const flow = flows.get(body.bizToken ?? '');
     if (flow && flow.binding === body.binding) return flow;
     send(response, 403, {

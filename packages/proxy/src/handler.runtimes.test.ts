@@ -1,6 +1,6 @@
 // `@faceid-verify/proxy/handler` on real Bun, Deno and workerd processes against the simulator CLI: the same
-// flow on each (health, a signed session start, a passed result read) and a redirecting upstream answered as an
-// upstream error. workerd's fetch throws on `redirect: 'error'`, so there the session start fails if it comes back.
+// flow on each (health, a signed session start, a passed result read, a handoff with its long poll) and a
+// redirecting upstream answered as an upstream error. workerd's fetch throws on `redirect: 'error'`, so there the session start fails if it comes back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBun, startDeno, startSimulator, startWorkerd, type Running } from '../test/runtimes.js';
 
@@ -51,6 +51,24 @@ describe.each(RUNTIMES)('the handler on %s', (_name, start) => {
     const result = await post(`${proxy.url}/web/results`, { bizToken, binding });
     expect(result.status).toBe(200);
     expect(result.json).toMatchObject({ status: 'passed', errorCode: 0 });
+  });
+
+  it('hands off: the signed link, the done page and the long poll answered from the ledger', async () => {
+    const session = await post(`${proxy.url}/web/sessions`, { mode: 'handoff' });
+    expect(session.status, proxy.output()).toBe(201);
+    const { bizToken, binding, verificationUrl, handoffUrl } = session.json as Record<string, string>;
+    expect(handoffUrl?.startsWith(`${proxy.url}/web/handoff/${bizToken}?`)).toBe(true);
+    const link = await fetch(handoffUrl ?? '', { redirect: 'manual' });
+    expect(link.status).toBe(303);
+    expect(link.headers.get('location')).toBe(verificationUrl);
+
+    expect((await post(`${simulator.url}/__simulator/outcomes`, { token: bizToken, outcome: 'pass' })).status).toBe(
+      200,
+    );
+    const done = await fetch(`${proxy.url}/web/handoff/done?token=${bizToken}`);
+    expect(await done.text()).toContain('Done — return to your computer');
+    const waited = await post(`${proxy.url}/web/results/wait`, { bizToken, binding });
+    expect(waited.json).toMatchObject({ status: 'passed', errorCode: 0 });
   });
 
   it('answers a redirecting upstream 502 upstream_bad_response, never following it', async () => {

@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { createFaceIdClient } from '../client/index.js';
 import { createBindingIssuer } from './binding.js';
+import { createHandoffLinks } from './handoff-link.js';
 import type { ProxyDeps, ProxyEnv } from './context.js';
 import { errorResponse, ProxyError, toProxyError } from './errors.js';
 import { bindUpstreamReader } from './flow-read.js';
@@ -21,6 +22,7 @@ import { createUpstreamGuard } from './upstream.js';
 
 /**
  * Makes the proxy app. Routes (routes/table.ts): `GET /health`, `POST /web/sessions`, `POST /web/results`,
+ * `POST /web/results/wait`, `GET /web/return`, `GET /web/handoff/done`, `GET /web/handoff/:bizToken`,
  * `POST /sdk/tokens`, `POST /sdk/results`, `POST /sdk/verification-results`, `POST /image-recognition` (design.md).
  * @example
  * const proxy = createFaceIdProxy({ credentials: { secretId, secretKey }, redirectUrls: ['https://app.example.com/kyc'],
@@ -48,6 +50,7 @@ export function createFaceIdProxy(options: FaceIdProxyOptions): Hono<ProxyEnv> {
       timeoutMs: resolved.timeoutMs,
     }),
     bindings: createBindingIssuer(resolved.bindingSecret, resolved.crypto),
+    links: createHandoffLinks(resolved.bindingSecret, resolved.crypto),
     ledger: resolved.ledger,
   };
   bindUpstreamReader(deps);

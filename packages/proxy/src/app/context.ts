@@ -5,6 +5,7 @@
 import type { FaceIdClient } from '../client/index.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { BindingIssuer } from './binding.js';
+import type { HandoffLinks } from './handoff-link.js';
 import type { LoggedFailure } from './errors.js';
 import type { ResolvedProxyOptions } from './options.js';
 import type { UpstreamGuard } from './upstream.js';
@@ -33,6 +34,8 @@ export interface ProxyDeps {
   client: FaceIdClient;
   guard: UpstreamGuard;
   bindings: BindingIssuer;
+  /** Signs and opens the handoff links of the element's handoff mode (same secret as the bindings, own key). */
+  links: HandoffLinks;
   /** The flow ledger (`options.ledger`, default in memory): every BizToken, its verdict and webhook. */
   ledger: Ledger;
 }

@@ -4,7 +4,7 @@
  * limited to the characters FaceID uses, so odd input never reaches upstream.
  */
 import * as v from 'valibot';
-import { LANGUAGES } from '../contract.js';
+import { LANGUAGES, MODES } from '../contract.js';
 import { FLOW_STATUSES } from '../ledger/status.js';
 import { MAX_REDIRECT_URL_LENGTH } from './redirect-url.js';
 
@@ -18,10 +18,22 @@ const token = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,128}$/, 'must be a Fac
 const base64Image = v.pipe(v.string(), v.nonEmpty(), v.regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'));
 const shortText = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
 
-export const SessionRequestSchema = v.strictObject({
-  redirectUrl: v.pipe(v.string(), v.maxLength(MAX_REDIRECT_URL_LENGTH)),
-  language: v.optional(v.picklist(LANGUAGES)),
-});
+/** `redirectUrl` is required in `redirect` mode (the default) and refused in the others (the proxy's page is used). */
+export const SessionRequestSchema = v.pipe(
+  v.strictObject({
+    redirectUrl: v.optional(v.pipe(v.string(), v.maxLength(MAX_REDIRECT_URL_LENGTH))),
+    language: v.optional(v.picklist(LANGUAGES)),
+    mode: v.optional(v.picklist(MODES)),
+  }),
+  v.check(
+    (body) => (body.mode ?? 'redirect') !== 'redirect' || body.redirectUrl !== undefined,
+    'redirectUrl is required in redirect mode',
+  ),
+  v.check(
+    (body) => (body.mode ?? 'redirect') === 'redirect' || body.redirectUrl === undefined,
+    "redirectUrl is only for redirect mode: tab and handoff use the proxy's own page",
+  ),
+);
 
 export const ResultRequestSchema = v.strictObject({
   bizToken: token,

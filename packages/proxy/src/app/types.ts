@@ -59,6 +59,13 @@ export interface FaceIdProxyOptions {
   allowedOrigins?: readonly string[];
   /** Return URLs a session may use as RedirectURL, compared exactly (scheme, host, port, path). At least one. */
   redirectUrls: readonly string[];
+  /**
+   * The proxy's public base URL as browsers and phones reach it, e.g. `https://app.example.com/faceid`: the base of
+   * the tab and handoff pages (RedirectURL) and of the handoff link. Default: worked out from each request (its URL
+   * up to the route, so a Hono mount and the Node handler's `prefix` or Express mount count; with `trustProxy`,
+   * `X-Forwarded-Proto`/`-Host`/`-Prefix`). Set it when a server in front strips the mount path (nginx, Vite's proxy).
+   */
+  publicUrl?: string;
   /** Key of the bindings (HS256): at least 32 bytes outside sandbox. */
   bindingSecret?: string | Uint8Array;
   /** Lifetime of a binding, ms. Default 7,200,000 (2 h). */

@@ -27,6 +27,7 @@ const BAD: Record<string, Record<string, string> | null> = {
   FACEID_REGION: { FACEID_REGION: 'ap-hongkong' },
   FACEID_ENDPOINT: { FACEID_ENDPOINT: 'ftp://faceid.example/' },
   FACEID_REDIRECT_URLS: { FACEID_REDIRECT_URLS: 'http://app.example.com/kyc' },
+  FACEID_PUBLIC_URL: { FACEID_PUBLIC_URL: 'http://app.example.com/faceid' },
   FACEID_ALLOWED_ORIGINS: { FACEID_ALLOWED_ORIGINS: 'https://app.example.com/path' },
   FACEID_BINDING_SECRET: { FACEID_BINDING_SECRET: 'EXAMPLE-31-byte-binding-secret!' },
   FACEID_API_KEY: { FACEID_API_KEY: 'short' },

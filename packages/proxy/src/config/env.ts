@@ -68,6 +68,7 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   { variable: 'FACEID_REGION', option: 'region', parse: asText, doc: 'X-TC-Region (ap-singapore)' },
   { variable: 'FACEID_ENDPOINT', option: 'endpoint', parse: asText, doc: 'FaceID URL (sandbox: simulator)' },
   { variable: 'FACEID_REDIRECT_URLS', option: 'redirectUrls', parse: asList, doc: 'return URLs (required)' },
+  { variable: 'FACEID_PUBLIC_URL', option: 'publicUrl', parse: asText, doc: 'public base URL of the proxy' },
   { variable: 'FACEID_ALLOWED_ORIGINS', option: 'allowedOrigins', parse: asList, doc: 'browser origins' },
   { variable: 'FACEID_BINDING_SECRET', option: 'bindingSecret', parse: asText, doc: '>= 32 bytes' },
   { variable: 'FACEID_API_KEY', option: 'apiKey', parse: asText, doc: 'server routes key, >= 16 chars' },

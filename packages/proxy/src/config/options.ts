@@ -42,6 +42,7 @@ const OptionsSchema = v.strictObject({
   sandbox: flag,
   allowedOrigins: v.optional(v.array(text)),
   redirectUrls: returnUrls,
+  publicUrl: v.optional(text),
   bindingSecret: v.optional(v.union([v.string(), v.instance(Uint8Array)], 'must be a string or Uint8Array')),
   bindingTtlMs: v.optional(positiveMs),
   apiKey: v.optional(
@@ -150,6 +151,7 @@ export function resolveProxyOptions(options: FaceIdProxyOptions): ResolvedProxyO
     sandbox,
     allowedOrigins: resolveOrigins(options),
     matchRedirect,
+    ...(options.publicUrl === undefined ? {} : { publicUrl: resolvePublicUrl(options.publicUrl) }),
     bindingSecret: resolveBindingSecret(options.bindingSecret, sandbox),
     bindingTtlMs: options.bindingTtlMs ?? D.DEFAULT_BINDING_TTL_MS,
     media: options.media ?? {},
@@ -197,6 +199,18 @@ function redirectMatcher(urls: readonly string[]): (candidate: string) => string
   } catch (error) {
     return fail('redirectUrls', (error as Error).message);
   }
+}
+
+/** `publicUrl` as an absolute http(s) base without query, fragment or trailing slash. */
+function resolvePublicUrl(value: string): string {
+  let canonical: string;
+  try {
+    canonical = canonicalReturnUrl(value);
+  } catch (error) {
+    return fail('publicUrl', (error as Error).message);
+  }
+  if (/[?#]/.test(value)) fail('publicUrl', 'must have no query or fragment');
+  return canonical.replace(/\/+$/, '');
 }
 
 function resolveOrigins(options: FaceIdProxyOptions): readonly string[] {

@@ -75,6 +75,20 @@ describe.each([
     expect(await result.json()).toMatchObject({ status: 'passed', errorCode: 0 });
   });
 
+  it('puts the handoff link and the mode pages under the mount path', async () => {
+    const started = await postJson(atProxy, '/web/sessions', { mode: 'handoff' });
+    expect(started.status).toBe(201);
+    const session = (await started.json()) as WebSession;
+    expect(session.handoffUrl?.startsWith(`${app.base}/web/handoff/${session.bizToken}?`)).toBe(true);
+    const link = await fetch(session.handoffUrl ?? '', { redirect: 'manual' });
+    expect(link.status).toBe(303);
+    expect(await finishOnHostedPage(fetch, session.verificationUrl, 'pass')).toBe(
+      `${app.base}/web/handoff/done?token=${session.bizToken}`,
+    );
+    const done = await fetch(`${app.base}/web/handoff/done?token=${session.bizToken}`);
+    expect(await done.text()).toContain('Done — return to your computer');
+  });
+
   it('keeps the strict schema on a pre-parsed body: an unknown field is 400 invalid_request', async () => {
     const response = await postJson(atProxy, '/web/sessions', { redirectUrl: 'https://app.example.com/', Extra: 'x' });
     expect(response.status).toBe(400);

@@ -11,6 +11,7 @@
 import { getRequestListener } from '@hono/node-server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createFaceIdProxy, IMAGE_BODY_LIMIT, type FaceIdProxyOptions } from '../app/index.js';
+import { MOUNT_PATH } from '../app/public-base.js';
 import { lazyBodyListener } from './listener.js';
 import { withNodeDefaults } from './serve.js';
 
@@ -116,6 +117,10 @@ export function createNodeHandler(options: NodeHandlerOptions): NodeHandler {
       return;
     }
     call.incoming.url = url;
+    // The proxy's pages and handoff link are under the path taken off here (or by Express's mount).
+    const mount = prefix ?? (call.incoming as { baseUrl?: unknown }).baseUrl;
+    (call.incoming as unknown as Record<symbol, unknown>)[MOUNT_PATH] =
+      typeof mount === 'string' ? mount.replace(/\/+$/, '') : '';
     const answered = new Promise<void>((resolve) => call.outgoing.once('close', resolve));
     const body = consumedBody(call.parsed);
     if (body === undefined) streaming(call.incoming, call.outgoing);

@@ -5,6 +5,7 @@
  */
 import type { Route } from './route.js';
 import { FLOW_ROUTES } from './flows.js';
+import { MODE_ROUTES } from './modes.js';
 import { route } from './route.js';
 import { SDK_ROUTES } from './sdk.js';
 import { WEB_ROUTES } from './web.js';
@@ -22,6 +23,7 @@ export const ROUTES: readonly Route[] = [
     }),
   }),
   ...WEB_ROUTES,
+  ...MODE_ROUTES,
   ...SDK_ROUTES,
   ...FLOW_ROUTES,
 ];

@@ -1,5 +1,6 @@
 /**
- * The request mapping and answer of `POST /web/sessions`: the RedirectURL must be a configured return URL, the
+ * The request mapping and answer of `POST /web/sessions`: the RedirectURL must be a configured return URL (in
+ * `tab` and `handoff` modes it is the proxy's own page: `{base}/web/return`, `{base}/web/handoff/done`), the
  * `beforeSession` hook may add server-side fields or refuse; ApplyWebVerificationBizTokenIntl gets a Config from
  * server policy (intl), ApplyWebVerificationToken the comparison photo from `beforeSession` (legacy). The
  * VerificationURL must be an http(s) URL before any browser is sent there; the answer carries a fresh binding.
@@ -12,6 +13,7 @@ import type {
 import type { SessionRequest, WebSession } from '../../contract.js';
 import { ProxyError } from '../errors.js';
 import type { ResolvedProxyOptions } from '../options.js';
+import { publicBase } from '../public-base.js';
 import type { SessionAdditions } from '../types.js';
 import type { RouteInput } from './route.js';
 
@@ -19,6 +21,11 @@ import type { RouteInput } from './route.js';
 export const BIZ_TOKEN_TTL_MS = { intl: 10 * 60 * 1000, legacy: 7200 * 1000 } as const;
 
 type Input = RouteInput<SessionRequest>;
+
+/** The session row's own path: the public base is the request's URL up to it. */
+export const SESSION_PATH = '/web/sessions';
+/** The proxy's pages that are the RedirectURL of the modes without the caller's own (paths under the base). */
+export const MODE_RETURN_PATHS = { tab: '/web/return', handoff: '/web/handoff/done' } as const;
 
 /** `Config` from server policy: `webConfig`, then `checkMode` / `securityLevel`, then the caller's language. */
 export function sessionConfig(options: ResolvedProxyOptions, language: string | undefined): WebVerificationConfigIntl {
@@ -33,7 +40,13 @@ export function sessionConfig(options: ResolvedProxyOptions, language: string | 
 
 /** The matched RedirectURL and the hook's additions, or the hook's own refusal. */
 async function prepare({ c, deps, body }: Input): Promise<[string, SessionAdditions] | Response> {
-  const redirectUrl = body.redirectUrl === undefined ? null : deps.options.matchRedirect(body.redirectUrl);
+  const mode = body.mode ?? 'redirect';
+  const redirectUrl =
+    mode !== 'redirect'
+      ? publicBase(c, deps.options, SESSION_PATH) + MODE_RETURN_PATHS[mode]
+      : body.redirectUrl === undefined
+        ? null
+        : deps.options.matchRedirect(body.redirectUrl);
   if (redirectUrl === null) {
     // The message names the fix: the element logs it for the operator.
     throw new ProxyError(
@@ -78,16 +91,17 @@ export async function applyLegacyRequest(input: Input): Promise<ApplyWebVerifica
 }
 
 /**
- * The 201 body: the BizToken, its checked VerificationURL, when it must be used, and its binding. The flow is
+ * The 201 body: the BizToken, its checked VerificationURL, when it must be used, and its binding; in handoff mode
+ * also the signed link for the phone (handoff-link.ts) under the proxy's public base. The flow is
  * recorded in the ledger first (with `beforeSession`'s reference and extra): no session is answered unrecorded.
  * @throws StoreUnavailableError (503 `store_unavailable`) when the ledger cannot be written.
  */
 export async function sessionAnswer(
   bizToken: string,
   verificationUrl: string,
-  { c, deps }: Input,
+  { c, deps, body }: Input,
 ): Promise<WebSession> {
-  const { options, bindings, ledger } = deps;
+  const { options, bindings, ledger, links } = deps;
   checkVerificationUrl(verificationUrl, options.sandbox);
   const now = options.now();
   const expiresAt = now + BIZ_TOKEN_TTL_MS[options.flow];
@@ -105,6 +119,9 @@ export async function sessionAnswer(
     verificationUrl,
     expiresAt: new Date(expiresAt).toISOString(),
     binding: await bindings.issue(bizToken, options.flow, now, now + options.bindingTtlMs),
+    ...(body.mode === 'handoff'
+      ? { handoffUrl: await links.create(publicBase(c, options, SESSION_PATH), bizToken, verificationUrl, expiresAt) }
+      : {}),
   };
 }
 
