@@ -1,4 +1,5 @@
 export { createFaceIdProxy } from './app.js';
+export { readFlow, upstreamReaderOf, type FlowRead, type UpstreamReader } from './flow-read.js';
 export { createBindingIssuer, type BindingIssuer, type Flow } from './binding.js';
 export { ERROR_STATUS, ProxyError, type ProxyErrorCode } from './errors.js';
 export { normaliseWebResult, webStatus } from './normalise.js';

@@ -29,7 +29,6 @@ export type UpstreamCall<T> = (options: {
 }) => Promise<T>;
 export type UpstreamGuard = <T>(action: string, call: UpstreamCall<T>, requestSignal?: AbortSignal) => Promise<T>;
 
-
 /** A counting semaphore whose waiters give up when their signal aborts. */
 function semaphore(size: number) {
   let free = size;

@@ -9,3 +9,4 @@ export * from './webhook/event.js';
 export * from './webhook/config.js';
 export * from './webhook/deliver.js';
 export * from './view.js';
+export * from './pass.js';

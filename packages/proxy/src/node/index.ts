@@ -19,3 +19,5 @@ export { main as runFaceIdProxyCli } from './main.js';
 export { serveFaceIdProxy, withNodeDefaults, type RunningFaceIdProxy, type ServeFaceIdProxyOptions } from './serve.js';
 export { createNodeHandler, type NodeHandler, type NodeHandlerOptions } from './handler.js';
 export { DEFAULT_CLOSE_GRACE_MS, type CloseOptions } from './shutdown.js';
+export { startLedgerWorker, type LedgerWorker, type LedgerWorkerOptions } from './ledger-worker.js';
+export { DEFAULT_DATABASE_URL, parseDatabaseUrl, storeFromUrl, type DatabaseUrl } from './store-from-url.js';
