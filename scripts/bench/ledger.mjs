@@ -64,7 +64,7 @@ for (const { name, open } of stores) {
   });
 }
 
-const post = (url, body) => fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+const post = (url, body) => globalThis.fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
 
 /** Runs `op` once, adding its latency (ms) and this process's CPU (µs) to the variant's figures. */
 async function measure(variant, kind, op) {
