@@ -1,7 +1,8 @@
 // Proxy trouble, on the `faulty` proxy/simulator pair that no other test file uses (test/stack.ts).
 import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from 'vitest/browser';
-import { mount, part, recordEvents, stack, untilState } from '../test/helpers.js';
+import { arriveWithToken, mount, part, recordEvents, stack, startWithoutLeaving, untilState } from '../test/helpers.js';
+import { loadFlow } from './flow-store.js';
 import type { FaceIdVerifyElement } from './faceid-verify.js';
 
 const proxy = stack.faultyProxyUrl;
@@ -50,6 +51,25 @@ describe('errors from the proxy', () => {
     element.addEventListener('faceid-redirect', (event) => event.preventDefault());
     retry!.click();
     expect(await untilState(element, ['redirecting', 'error'])).toBe('redirecting');
+  });
+
+  test('a failed read never drops the stored flow: "Try again" reads the same flow once FaceID answers', async () => {
+    const starter = await mount({ proxy });
+    const { bizToken } = await startWithoutLeaving(starter);
+    starter.remove();
+    await commands.simulatorOutcome(bizToken, 'pass', 'faulty');
+    await commands.simulatorFault('http-500', 10); // every read attempt, retries included
+    arriveWithToken(bizToken);
+    const element = await mount({ proxy });
+    await untilState(element);
+    expect(element.error).toMatchObject({ code: 'upstream_bad_response', retryable: true });
+    expect(loadFlow(bizToken)?.bizToken).toBe(bizToken);
+
+    await commands.simulatorFault('http-500', 0);
+    (part(element, 'retry') as HTMLButtonElement).click();
+    await untilState(element, ['passed']);
+    expect(element.result).toMatchObject({ status: 'passed' });
+    expect(loadFlow(bizToken)).toBeNull(); // settled: now forgotten
   });
 
   test('a proxy that answers but whose CORS refuses this page: cors_refused, one warning naming FACEID_ALLOWED_ORIGINS', async () => {

@@ -7,6 +7,9 @@ import { createSession, fetchResult, proxyEndpoint, ProxyError, waitForResult } 
 import type { FaceIdErrorDetail, FaceIdState, WebVerificationResult } from './states.js';
 import { untilTabReturned } from './tab-return.js';
 
+/** Answers after which a stored flow can never be read: its binding is refused, or the proxy has no such flow. */
+const UNREADABLE: readonly string[] = ['binding_invalid', 'session_not_found', 'not_found'];
+
 /** Waits (ms) between result reads while the status is still `incomplete` right after return. */
 export const DEFAULT_INCOMPLETE_RETRY_DELAYS_MS: readonly number[] = [400, 800, 1600];
 
@@ -167,8 +170,9 @@ export class VerificationFlow implements ReactiveController {
       this.#bindings.emit('faceid-result', result);
       return !signal.aborted;
     } catch (error) {
-      // Final too (binding_invalid, …): a later load must not resume this flow.
-      if (error instanceof ProxyError && !error.retryable) clearFlow(flow.bizToken);
+      // Only a flow that can never be read again is forgotten; after any other failure (proxy down, CORS, a bad
+      // answer) "Try again" or a reload reads the same flow.
+      if (error instanceof ProxyError && UNREADABLE.includes(error.code)) clearFlow(flow.bizToken);
       return this.#failRun(error, signal);
     }
   }
