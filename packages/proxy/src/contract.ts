@@ -35,6 +35,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_error: 500,
   store_unavailable: 503,
+  upstream_busy: 503,
   upstream_error: 502,
   upstream_bad_response: 502,
   upstream_unavailable: 503,

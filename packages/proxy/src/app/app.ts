@@ -20,10 +20,16 @@ import { ROUTES } from './routes/table.js';
 import type { FaceIdProxyOptions } from './types.js';
 import { createUpstreamGuard } from './upstream.js';
 
+/** The pacing key prefix of an account: its SecretId (an identifier, not the secret), or '' for a provider. */
+function accountKey(credentials: FaceIdProxyOptions['credentials']): string {
+  return typeof credentials === 'function' ? '' : `${credentials.secretId}:`;
+}
+
 /**
  * Makes the proxy app. Routes (routes/table.ts): `GET /health`, `POST /web/sessions`, `POST /web/results`,
  * `POST /web/results/wait`, `GET /web/return`, `GET /web/handoff/done`, `GET /web/handoff/:bizToken`,
- * `POST /sdk/tokens`, `POST /sdk/results`, `POST /sdk/verification-results`, `POST /image-recognition` (design.md).
+ * `POST /sdk/tokens`, `POST /sdk/results`, `POST /sdk/verification-results`, `POST /image-recognition`, and the
+ * API-key ledger routes `GET /flows`, `GET|DELETE /flows/:bizToken`, `POST /flows/:bizToken/redeliver` (design.md).
  * @example
  * const proxy = createFaceIdProxy({ credentials: { secretId, secretKey }, redirectUrls: ['https://app.example.com/kyc'],
  *   bindingSecret: process.env.FACEID_BINDING_SECRET });
@@ -48,6 +54,9 @@ export function createFaceIdProxy(options: FaceIdProxyOptions): Hono<ProxyEnv> {
       maxConcurrency: resolved.maxConcurrency,
       ratePerSecond: resolved.upstreamRatePerSecond,
       timeoutMs: resolved.timeoutMs,
+      // On PostgreSQL every instance of one account takes its slots from the same rows.
+      ...(resolved.ledger.store.pacer && { pacer: resolved.ledger.store.pacer }),
+      account: accountKey(resolved.credentials),
     }),
     bindings: createBindingIssuer(resolved.bindingSecret, resolved.crypto),
     links: createHandoffLinks(resolved.bindingSecret, resolved.crypto),

@@ -100,7 +100,10 @@ export interface FaceIdProxyOptions {
   now?: () => number;
   /** Upstream calls in flight at most, per action (a hung read never holds back a session start). Default 16. */
   maxConcurrency?: number;
-  /** Upstream calls per second per action. Default 20 (FaceID's limit); 0 = unlimited. */
+  /**
+   * Upstream attempts per second per action, retries included, spaced evenly. Default 18 (under FaceID's 20);
+   * 0 = unlimited. Shared by every instance when the ledger's store has a `pacer` (PostgreSQL).
+   */
   upstreamRatePerSecond?: number;
   /** Inbound limit per client of the browser calls: `limit` requests per `windowMs`. Default 60 per 60,000 ms; `false` = off. */
   rateLimit?: { windowMs: number; limit: number } | false;

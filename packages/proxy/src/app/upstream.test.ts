@@ -55,6 +55,21 @@ describe('createUpstreamGuard', () => {
     expect(other - attempts[0]!).toBeGreaterThanOrEqual(1055);
   });
 
+  it('a slot beyond the route deadline is not taken: 503 upstream_busy, retryable, with Retry-After', async () => {
+    const guard = createUpstreamGuard({ maxConcurrency: 100, ratePerSecond: 4, timeoutMs: 600 });
+    const queued = (action: string) =>
+      guard(action, async ({ beforeAttempt }) => {
+        await beforeAttempt(0, undefined);
+      });
+    // Reserved together: slots at 0, 250 and 500 ms; 750 ms is past the 600 ms deadline.
+    const results = await Promise.allSettled(Array.from({ length: 4 }, () => queued('A')));
+    const refused = results.filter((result) => result.status === 'rejected');
+    expect(refused).toHaveLength(1);
+    const error = (refused[0] as PromiseRejectedResult).reason as ProxyError;
+    expect(error).toMatchObject({ code: 'upstream_busy', status: 503, details: { retryable: true } });
+    expect(Number(error.details.headers?.['retry-after'])).toBeGreaterThanOrEqual(1);
+  });
+
   it('keeps at most maxConcurrency calls in flight', async () => {
     const guard = createUpstreamGuard({ maxConcurrency: 2, ratePerSecond: 0, timeoutMs: 60_000 });
     const flush = () => new Promise((resolve) => setImmediate(resolve));

@@ -6,7 +6,8 @@
  */
 import { isRequestLimit } from '../client/client.js';
 import { abortableSleep } from '../client/retry.js';
-import { toProxyError } from './errors.js';
+import { ProxyError, toProxyError } from './errors.js';
+import { createMemoryPacer, type UpstreamPacer } from './pacing.js';
 
 export interface UpstreamGuardOptions {
   /** Calls in flight at most, per action. */
@@ -19,6 +20,10 @@ export interface UpstreamGuardOptions {
   now?: () => number;
   /** Waits `ms` or rejects when `signal` aborts. Default a `setTimeout` sleep. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Where the slots are kept. Default one process's memory (createMemoryPacer). */
+  pacer?: UpstreamPacer;
+  /** Prefix of the pacing keys: the account, so instances of one account share slots. Default ''. */
+  account?: string;
 }
 
 /** One guarded call: it must await `beforeAttempt` before each attempt it sends (the FaceID client does). */
@@ -64,32 +69,6 @@ function semaphore(size: number) {
 export const REQUEST_LIMIT_PAUSE_MS = 1000;
 
 /**
- * Per-action start slots spaced evenly, `1000 / ratePerSecond` ms apart, handed out first come first served: no
- * burst, so network jitter cannot bunch more than FaceID's per-second limit into one of its seconds. `pause`
- * pushes an action's next slot at least `ms` away (after RequestLimitExceeded).
- */
-function actionPacer(
-  ratePerSecond: number,
-  now: () => number,
-  sleep: (ms: number, signal: AbortSignal) => Promise<void>,
-) {
-  const spacing = ratePerSecond === 0 ? 0 : 1000 / ratePerSecond;
-  const nextSlot = new Map<string, number>();
-  const pausedUntil = new Map<string, number>();
-  return {
-    async wait(action: string, signal: AbortSignal): Promise<void> {
-      const at = now();
-      const slot = Math.max(at, nextSlot.get(action) ?? at, pausedUntil.get(action) ?? at);
-      if (spacing > 0) nextSlot.set(action, slot + spacing);
-      if (slot > at) await sleep(slot - at, signal);
-    },
-    pause(action: string, ms: number): void {
-      pausedUntil.set(action, Math.max(pausedUntil.get(action) ?? 0, now() + ms));
-    },
-  };
-}
-
-/**
  * One route deadline: aborts at `timeoutMs` or when the request's own signal aborts (client gone). A controller
  * and a timer, cleared at the end: `AbortSignal.timeout` + `AbortSignal.any` cost ~30 µs CPU per call on Node 20.
  */
@@ -113,6 +92,14 @@ function routeDeadline(timeoutMs: number, requestSignal: AbortSignal | undefined
   };
 }
 
+/** 503 `upstream_busy`: the Action's budget is taken beyond the route's deadline; `Retry-After` in seconds. */
+function upstreamBusy(waitMs: number): ProxyError {
+  return new ProxyError('upstream_busy', "FaceID calls are queued beyond this request's deadline; try again later", {
+    retryable: true,
+    headers: { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) },
+  });
+}
+
 /** Builds the guard shared by every route of one app. */
 export function createUpstreamGuard(options: UpstreamGuardOptions): UpstreamGuard {
   // One semaphore per action: hung reads can fill only their own action's slots, never a session start's.
@@ -122,9 +109,15 @@ export function createUpstreamGuard(options: UpstreamGuardOptions): UpstreamGuar
     if (slots === undefined) semaphores.set(action, (slots = semaphore(options.maxConcurrency)));
     return slots;
   };
-  const pacer = actionPacer(options.ratePerSecond, options.now ?? Date.now, options.sleep ?? abortableSleep);
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? abortableSleep;
+  const pacer = options.pacer ?? createMemoryPacer(now);
+  const spacingMs = options.ratePerSecond === 0 ? 0 : 1000 / options.ratePerSecond;
+  const account = options.account ?? '';
   return async (action, call, requestSignal) => {
     const deadline = routeDeadline(options.timeoutMs, requestSignal);
+    const key = `${account}${action}`;
+    const startedAt = now();
     const slots = slotsOf(action);
     let acquired = false;
     try {
@@ -132,9 +125,17 @@ export function createUpstreamGuard(options: UpstreamGuardOptions): UpstreamGuar
       acquired = true;
       // Every attempt, retries included, takes its own slot; a frequency-limit refusal pauses the action.
       const beforeAttempt = async (_attempt: number, previous: unknown) => {
-        if (isRequestLimit(previous)) pacer.pause(action, REQUEST_LIMIT_PAUSE_MS);
-        await pacer.wait(action, deadline.signal);
-        deadline.signal.throwIfAborted();
+        if (isRequestLimit(previous)) await pacer.pause(key, REQUEST_LIMIT_PAUSE_MS);
+        for (;;) {
+          // A slot beyond the route's deadline is not taken: the caller hears when to come back instead.
+          const asked = now();
+          const slot = await pacer.reserve(key, spacingMs, Math.max(0, startedAt + options.timeoutMs - asked));
+          if (!slot.reserved) throw upstreamBusy(slot.waitMs);
+          if (slot.waitMs > 0) await sleep(slot.waitMs, deadline.signal);
+          deadline.signal.throwIfAborted();
+          // Woken late (a busy event loop): the slot has passed and sending now would bunch with the next ones.
+          if (spacingMs === 0 || now() - (asked + slot.waitMs) <= spacingMs) return;
+        }
       };
       deadline.signal.throwIfAborted();
       return await call({ signal: deadline.signal, timeoutMs: options.timeoutMs, beforeAttempt });

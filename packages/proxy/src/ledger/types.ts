@@ -2,6 +2,7 @@
  * Shapes of the flow ledger and the store interface its adapters implement (memory, SQLite, PostgreSQL).
  * Times are ms since the epoch throughout; the store never sees media, bindings or secrets of flows.
  */
+import type { UpstreamPacer } from '../app/pacing.js';
 import type { FlowStatus, TerminalStatus, WebhookEventType } from './status.js';
 
 /** One verification attempt as kept in the ledger (WebVerificationResult `attempts[]`). */
@@ -131,6 +132,11 @@ export interface FlowStore {
   erase(bizToken: string, now: number): Promise<FlowRecord | null>;
   /** Erases the results of terminal flows settled before `cutoff` and deletes their finished events. */
   prune(cutoff: number, now: number): Promise<{ erased: number; events: number }>;
+  /**
+   * Upstream pacing slots shared by every instance on this database (PostgreSQL); absent when one process's
+   * memory is enough (memory, SQLite).
+   */
+  readonly pacer?: UpstreamPacer;
   /** Stores `value` under `name` unless a value is there; @returns the stored value. */
   putSecretOnce(name: string, value: string, now: number): Promise<string>;
   close(): Promise<void>;

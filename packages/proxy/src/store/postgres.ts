@@ -6,6 +6,8 @@
  * const store = await createPostgresStore({ url: 'postgres://faceid@db.internal/faceid' });
  */
 import postgres, { type Sql } from 'postgres';
+import type { UpstreamPacer } from '../app/pacing.js';
+import { guarded } from '../ledger/errors.js';
 import type { FlowStore } from '../ledger/types.js';
 import type { SqlDriver, SqlRow, SqlRunner, SqlStatement, SqlValue } from './sql/driver.js';
 import { createSqlStore } from './sql/sql-store.js';
@@ -55,8 +57,50 @@ function postgresDriver(sql: Sql): SqlDriver {
   };
 }
 
+/** The database's clock in ms: every instance's slots are measured on one clock, whatever their own drift. */
+const DB_NOW = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+
 /**
- * Connects to `url` and applies pending migrations.
+ * Upstream pacing in `faceid_pacing`, one row per key: a reservation is one UPDATE that moves the row's next slot
+ * on, so instances queue on the row lock and never hand out the same slot twice.
+ */
+export function postgresPacer(sql: Sql): UpstreamPacer {
+  const known = new Set<string>();
+  const ensure = async (key: string) => {
+    if (known.has(key)) return;
+    await sql.unsafe('INSERT INTO faceid_pacing (key, next_slot) VALUES ($1, 0) ON CONFLICT (key) DO NOTHING', [key]);
+    known.add(key);
+  };
+  return {
+    reserve: (key, spacingMs, maxWaitMs) =>
+      guarded('pacing', async () => {
+        await ensure(key);
+        const [taken] = await sql.unsafe(
+          `UPDATE faceid_pacing p SET next_slot = GREATEST(p.next_slot, n.now) + $2::float8
+           FROM (SELECT ${DB_NOW} AS now) n
+           WHERE p.key = $1 AND GREATEST(p.next_slot, n.now) - n.now <= $3::float8
+           RETURNING GREATEST(p.next_slot - $2::float8 - n.now, 0) AS wait`,
+          [key, spacingMs, maxWaitMs],
+        );
+        if (taken) return { reserved: true, waitMs: Number(taken['wait']) };
+        const [next] = await sql.unsafe(`SELECT next_slot - ${DB_NOW} AS wait FROM faceid_pacing WHERE key = $1`, [
+          key,
+        ]);
+        return { reserved: false, waitMs: Math.max(0, Number(next?.['wait'] ?? 0)) };
+      }),
+    pause: (key, ms) =>
+      guarded('pacing', async () => {
+        await ensure(key);
+        await sql.unsafe(
+          `UPDATE faceid_pacing SET next_slot = GREATEST(next_slot, ${DB_NOW} + $2::bigint) WHERE key = $1`,
+          [key, Math.ceil(ms)],
+        );
+      }),
+  };
+}
+
+/**
+ * Connects to `url` and applies pending migrations. The store's `pacer` shares upstream pacing between instances.
  * @throws the driver's error when the server cannot be reached or the schema cannot be migrated.
  */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<FlowStore> {
@@ -68,7 +112,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   try {
     const store = createSqlStore(postgresDriver(sql), options.now);
     await store.migrate();
-    return store;
+    return Object.assign(store, { pacer: postgresPacer(sql) });
   } catch (error) {
     await sql.end({ timeout: 1 });
     throw error;

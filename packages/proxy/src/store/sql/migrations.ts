@@ -56,6 +56,14 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'upstream pacing slots',
+    statements: [
+      // One row per account and Action: the next free start slot (ms since the epoch, the database's clock).
+      `CREATE TABLE IF NOT EXISTS faceid_pacing (key TEXT PRIMARY KEY, next_slot BIGINT NOT NULL)`,
+    ],
+  },
 ];
 
 /**

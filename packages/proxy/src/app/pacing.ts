@@ -1,0 +1,40 @@
+/**
+ * Upstream pacing: each FaceID Action's attempts get start slots `spacingMs` apart, first come first served, so no
+ * burst reaches FaceID (it allows 20 calls per second per Action per account and counts arrivals). The memory
+ * pacer serves one process; `createPostgresStore(...).pacer` shares the slots of every instance on one database.
+ */
+
+/** The answer of `reserve`: a slot `waitMs` from now, or none (`reserved: false`) because the next free one is
+ * `waitMs` away, further than the caller may wait. */
+export interface PacerSlot {
+  reserved: boolean;
+  /** ms from now until the slot (reserved) or until the next free slot (not reserved); ≥ 0. */
+  waitMs: number;
+}
+
+export interface UpstreamPacer {
+  /**
+   * Takes the next slot of `key` (`spacingMs` after the previous one, never before a pause) if it starts within
+   * `maxWaitMs`; otherwise takes nothing. @throws the store's error when a shared pacer cannot be reached.
+   */
+  reserve(key: string, spacingMs: number, maxWaitMs: number): Promise<PacerSlot>;
+  /** No slot of `key` starts within the next `ms` (after RequestLimitExceeded). */
+  pause(key: string, ms: number): Promise<void>;
+}
+
+/** The pacer of one process. `now`: ms clock, default `Date.now`. */
+export function createMemoryPacer(now: () => number = Date.now): UpstreamPacer {
+  const nextSlot = new Map<string, number>();
+  return {
+    reserve: async (key, spacingMs, maxWaitMs) => {
+      const at = now();
+      const slot = Math.max(at, nextSlot.get(key) ?? at);
+      if (slot - at > maxWaitMs) return { reserved: false, waitMs: slot - at };
+      if (spacingMs > 0 || slot > at) nextSlot.set(key, slot + spacingMs);
+      return { reserved: true, waitMs: slot - at };
+    },
+    pause: async (key, ms) => {
+      nextSlot.set(key, Math.max(nextSlot.get(key) ?? 0, now() + ms));
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// Upstream pacing shared through a real PostgreSQL (started for this file): two stores on one database stand for
+// two proxy instances. Their reservations never share a slot, stay `spacingMs` apart on the database's clock,
+// refuse (taking nothing) past the caller's wait, and a pause holds every instance back.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startPostgres, type TestPostgres } from '../../test/postgres.js';
+import type { FlowStore } from '../ledger/types.js';
+import { createPostgresStore } from './postgres.js';
+
+let postgres: TestPostgres;
+let stores: FlowStore[] = [];
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+  const url = await postgres.database();
+  stores = [await createPostgresStore({ url }), await createPostgresStore({ url })];
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(stores.map((store) => store.close()));
+  await postgres?.stop();
+});
+
+const pacers = () => stores.map((store) => store.pacer!);
+
+it('two instances reserving at once get distinct slots 50 ms apart: never more than 20 in any second', async () => {
+  const [a, b] = pacers();
+  // When each slot starts, on this process's clock: the answer's arrival plus its wait.
+  const starts = await Promise.all(
+    Array.from({ length: 60 }, async (_, i) => {
+      const slot = await (i % 2 ? a! : b!).reserve('AKIDEXAMPLE:Apply', 50, 10_000);
+      expect(slot.reserved).toBe(true);
+      return Date.now() + slot.waitMs;
+    }),
+  );
+  starts.sort((x, y) => x - y);
+  // 20 per second of spacing; a little slack for the clock reads of the round trips themselves.
+  for (const start of starts)
+    expect(starts.filter((t) => t >= start && t < start + 900).length).toBeLessThanOrEqual(20);
+  expect(starts.at(-1)! - starts[0]!).toBeGreaterThan(2800);
+});
+
+it('a slot further than maxWaitMs is not taken, and says how far the next free one is', async () => {
+  const [a, b] = pacers();
+  for (let i = 0; i < 20; i += 1) await a!.reserve('AKIDEXAMPLE:Get', 100, 60_000);
+  const refused = await b!.reserve('AKIDEXAMPLE:Get', 100, 500);
+  expect(refused.reserved).toBe(false);
+  expect(refused.waitMs).toBeGreaterThan(1500);
+  const again = await b!.reserve('AKIDEXAMPLE:Get', 100, 500);
+  expect(again.waitMs).toBeLessThanOrEqual(refused.waitMs); // the refusal took nothing
+  expect((await a!.reserve('AKIDEXAMPLE:Other', 100, 0)).reserved).toBe(true); // keys are independent
+});
+
+it('a pause on one instance holds the other back at least as long', async () => {
+  const [a, b] = pacers();
+  await a!.pause('AKIDEXAMPLE:Paused', 1000);
+  const slot = await b!.reserve('AKIDEXAMPLE:Paused', 50, 5000);
+  expect(slot.reserved).toBe(true);
+  expect(slot.waitMs).toBeGreaterThan(900);
+});
