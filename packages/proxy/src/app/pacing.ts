@@ -38,3 +38,12 @@ export function createMemoryPacer(now: () => number = Date.now): UpstreamPacer {
     },
   };
 }
+
+/** A fixed-window hit counter shared by every instance (the inbound rate limit on PostgreSQL). */
+export interface HitCounter {
+  /** Counts one hit of `key` in its current window of `windowMs`; @returns the hits so far and the window's end (ms). */
+  increment(key: string, windowMs: number): Promise<{ totalHits: number; resetAt: number }>;
+  /** Takes one hit back (a request the limiter decided not to count). */
+  decrement(key: string): Promise<void>;
+  reset(key: string): Promise<void>;
+}

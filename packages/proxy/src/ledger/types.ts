@@ -2,7 +2,7 @@
  * Shapes of the flow ledger and the store interface its adapters implement (memory, SQLite, PostgreSQL).
  * Times are ms since the epoch throughout; the store never sees media, bindings or secrets of flows.
  */
-import type { UpstreamPacer } from '../app/pacing.js';
+import type { HitCounter, UpstreamPacer } from '../app/pacing.js';
 import type { FlowStatus, TerminalStatus, WebhookEventType } from './status.js';
 
 /** One verification attempt as kept in the ledger (WebVerificationResult `attempts[]`). */
@@ -137,6 +137,8 @@ export interface FlowStore {
    * memory is enough (memory, SQLite).
    */
   readonly pacer?: UpstreamPacer;
+  /** Inbound rate-limit counters shared by every instance (PostgreSQL); absent: each process counts alone. */
+  readonly hits?: HitCounter;
   /** Stores `value` under `name` unless a value is there; @returns the stored value. */
   putSecretOnce(name: string, value: string, now: number): Promise<string>;
   close(): Promise<void>;

@@ -6,7 +6,7 @@
  * const store = await createPostgresStore({ url: 'postgres://faceid@db.internal/faceid' });
  */
 import postgres, { type Sql } from 'postgres';
-import type { UpstreamPacer } from '../app/pacing.js';
+import type { HitCounter, UpstreamPacer } from '../app/pacing.js';
 import { guarded } from '../ledger/errors.js';
 import type { FlowStore } from '../ledger/types.js';
 import type { SqlDriver, SqlRow, SqlRunner, SqlStatement, SqlValue } from './sql/driver.js';
@@ -99,8 +99,44 @@ export function postgresPacer(sql: Sql): UpstreamPacer {
   };
 }
 
+/** Windows ended this long ago are deleted now and then, so client keys do not pile up. */
+const HITS_KEEP_MS = 3600 * 1000;
+
+/** Inbound hit counters in `faceid_hits`: one upsert per request, on the database's clock. */
+export function postgresHits(sql: Sql): HitCounter {
+  let sincePrune = 0;
+  return {
+    increment: (key, windowMs) =>
+      guarded('rate limit', async () => {
+        if ((sincePrune += 1) >= 1000) {
+          sincePrune = 0;
+          await sql.unsafe(`DELETE FROM faceid_hits WHERE window_end < ${DB_NOW} - $1::bigint`, [HITS_KEEP_MS]);
+        }
+        const [row] = await sql.unsafe(
+          `INSERT INTO faceid_hits (key, window_end, hits) VALUES ($1, ${DB_NOW} + $2::bigint, 1)
+           ON CONFLICT (key) DO UPDATE SET
+             hits = CASE WHEN faceid_hits.window_end <= EXCLUDED.window_end - $2::bigint THEN 1 ELSE faceid_hits.hits + 1 END,
+             window_end = CASE WHEN faceid_hits.window_end <= EXCLUDED.window_end - $2::bigint
+               THEN EXCLUDED.window_end ELSE faceid_hits.window_end END
+           RETURNING hits, window_end`,
+          [key, windowMs],
+        );
+        return { totalHits: Number(row!['hits']), resetAt: Number(row!['window_end']) };
+      }),
+    decrement: (key) =>
+      guarded('rate limit', async () => {
+        await sql.unsafe('UPDATE faceid_hits SET hits = GREATEST(hits - 1, 0) WHERE key = $1', [key]);
+      }),
+    reset: (key) =>
+      guarded('rate limit', async () => {
+        await sql.unsafe('DELETE FROM faceid_hits WHERE key = $1', [key]);
+      }),
+  };
+}
+
 /**
- * Connects to `url` and applies pending migrations. The store's `pacer` shares upstream pacing between instances.
+ * Connects to `url` and applies pending migrations. The store's `pacer` shares upstream pacing between instances, its `hits`
+ * the inbound rate limit.
  * @throws the driver's error when the server cannot be reached or the schema cannot be migrated.
  */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<FlowStore> {
@@ -112,7 +148,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   try {
     const store = createSqlStore(postgresDriver(sql), options.now);
     await store.migrate();
-    return Object.assign(store, { pacer: postgresPacer(sql) });
+    return Object.assign(store, { pacer: postgresPacer(sql), hits: postgresHits(sql) });
   } catch (error) {
     await sql.end({ timeout: 1 });
     throw error;

@@ -58,10 +58,12 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    name: 'upstream pacing slots',
+    name: 'upstream pacing slots, inbound hit counters',
     statements: [
       // One row per account and Action: the next free start slot (ms since the epoch, the database's clock).
       `CREATE TABLE IF NOT EXISTS faceid_pacing (key TEXT PRIMARY KEY, next_slot BIGINT NOT NULL)`,
+      // Inbound rate limit: one fixed window per client key (or the API-key bucket).
+      `CREATE TABLE IF NOT EXISTS faceid_hits (key TEXT PRIMARY KEY, window_end BIGINT NOT NULL, hits INTEGER NOT NULL)`,
     ],
   },
 ];
