@@ -67,7 +67,7 @@ test('two tabs run two flows, each ending in its own result', async ({ context, 
   await expect(resultHeading(first, 'Identity verified')).toBeVisible();
   await expectServerDecision(first, 'Approved');
   await expectServerDecision(second, 'Rejected');
-  // Each flow: one upstream read; the demo's server's read is answered from the proxy's ledger.
+  // Each flow: one upstream read; the demo's server gets each verdict by the proxy's webhook.
   expect(await simulator.countCalls(RESULT_ACTION)).toBe(readsBefore + 2);
 
   await Promise.all([first.reload(), second.reload()]);
