@@ -91,9 +91,16 @@ export function resultHeading(page: Page, text: string) {
   return page.locator('faceid-verify').getByRole('heading', { name: text });
 }
 
-/** Waits until the demo's server showed its decision, i.e. every result read of this flow happened. */
-export async function expectServerDecision(page: Page, decision: 'Approved' | 'Rejected'): Promise<void> {
-  await expect(page.getByText(new RegExp(`^${decision}: `))).toBeVisible();
+/**
+ * Waits until the demo's server showed its decision, i.e. every result read of this flow happened. `Pending`
+ * comes only after the page asked twice and the server waited 5 s each time for a webhook: allow ~15 s.
+ */
+export async function expectServerDecision(
+  page: Page,
+  decision: 'Approved' | 'Rejected' | 'Pending',
+  options: { timeout?: number } = {},
+): Promise<void> {
+  await expect(page.getByText(new RegExp(`^${decision}: `))).toBeVisible(options);
 }
 
 /** The address bar must never keep the BizToken after the return. */

@@ -25,7 +25,7 @@ for (const { name, path } of DEMO_PAGES) {
     await expect(resultHeading(page, 'Identity verified')).toBeVisible();
     await expectNoTokenInAddressBar(page);
     await expectServerDecision(page, 'Approved');
-    // One upstream read, by the element's request; the demo's server reads the same verdict from the proxy's ledger.
+    // One upstream read, by the element's request; the demo's server gets the verdict by the proxy's webhook.
     expect(await simulator.countCalls(RESULT_ACTION)).toBe(readsBefore + 1);
     const log = page.getByRole('list').filter({ hasText: 'faceid-result' });
     await expect(log).toContainText('"state": "checking"'); // seen although fired while the page loads

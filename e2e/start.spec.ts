@@ -56,3 +56,12 @@ test('a bad proxy setting stops npm start with a message naming the variable', a
   expect(code).toBe(1);
   expect(output).toContain('npm start: FACEID_REGION must be one of');
 });
+
+test('a bad FACEID_WEBHOOK_SECRET stops npm start with a message naming it, never echoing it', async () => {
+  const { code, output } = await runStartScript(
+    stackEnv({ PORT: '0', SIMULATOR_PORT: '0', FACEID_WEBHOOK_SECRET: 'whsec_tooShortToBeASecret' }),
+  );
+  expect(code).toBe(1);
+  expect(output).toContain('npm start: FACEID_WEBHOOK_SECRET');
+  expect(output).not.toContain('tooShortToBeASecret');
+});

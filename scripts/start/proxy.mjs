@@ -10,13 +10,13 @@ import { randomBytes } from 'node:crypto';
 export const VISITOR_COOKIE = 'faceid_demo_visitor';
 
 /**
- * The Extra that ties a flow to the visitor who started it; FaceID returns it with the result.
+ * The visitor id from the demo's cookie: the `reference` that ties a flow to the visitor who started it. The
+ * ledger keeps it and the webhooks carry it back; it never goes to FaceID and is never taken from a request body.
  * @param {import('hono').Context} c
  * @returns {string | undefined}
  */
-export function visitorExtra(c) {
-  const visitor = getCookie(c, VISITOR_COOKIE);
-  return visitor ? `demo-visitor:${visitor}` : undefined;
+export function visitorOf(c) {
+  return getCookie(c, VISITOR_COOKIE) || undefined;
 }
 
 /**
@@ -27,10 +27,11 @@ export function visitorExtra(c) {
  * @param {string[]} input.origins The demo's origins: the only ones allowed to call the browser routes.
  * @param {string[]} input.redirectUrls The demo pages that embed the element: the only RedirectURLs.
  * @param {(() => number) | undefined} input.now The proxy's clock (ms); default Date.now.
+ * @param {import('@faceid-verify/proxy/ledger').Ledger} input.ledger Where every flow is recorded.
  * @returns {{ proxy: import('hono').Hono, apiKey: string }} `apiKey` opens the server-to-server routes.
  * @throws {Error} naming the variable, when the environment holds a bad proxy setting.
  */
-export function createDemoProxy({ env, upstream, simulatorUrl, origins, redirectUrls, now }) {
+export function createDemoProxy({ env, upstream, simulatorUrl, origins, redirectUrls, now, ledger }) {
   /** @type {NodeJS.ProcessEnv} */
   const demoEnv = {
     ...env,
@@ -54,10 +55,11 @@ export function createDemoProxy({ env, upstream, simulatorUrl, origins, redirect
     withNodeDefaults({
       ...proxyOptionsFromEnv(demoEnv),
       ...(now ? { now } : {}),
-      // Where a real site authenticates its user; here the visitor id travels as Extra.
+      ledger,
+      // Where a real site authenticates its user; here the visitor id becomes the flow's reference.
       beforeSession: (c) => {
-        const extra = visitorExtra(c);
-        return extra === undefined ? {} : { extra };
+        const reference = visitorOf(c);
+        return reference === undefined ? {} : { reference };
       },
     }),
   );

@@ -1,5 +1,5 @@
 // Calls to the demo server: the proxy's health (which upstream is in use) and the "integrator's backend"
-// example, which decides from the result it reads server-side, never from the browser's event.
+// example, which decides from the verdict the proxy's signed webhook brought it, never from the browser's event.
 import { takeStartedBizToken } from './started-flow.js';
 
 /** The proxy's `GET /health` answer (design.md). */
@@ -9,12 +9,16 @@ export interface ProxyHealth {
   region: string;
 }
 
-/** What the demo server's `POST /api/kyc/complete` decided (scripts/start/backend.mjs). */
+/**
+ * What the demo server's `POST /api/kyc/complete` decided (scripts/start/backend.mjs). `pending`: no verdict
+ * has reached the server yet (it waits up to 5 s for the webhook before it says so). A BizToken that is not
+ * this visitor's gets `rejected` with status and similarity null (HTTP 404), whatever that flow's state.
+ */
 export interface ServerDecision {
-  decision: 'approved' | 'rejected';
+  decision: 'approved' | 'rejected' | 'pending';
   /** Why, in one sentence, for people. */
   reason: string;
-  /** The result status the server read from the proxy, or null when it could not read one. */
+  /** The flow's terminal status as the server received it, or null without a verdict. */
   status: string | null;
   similarity: number | null;
 }
@@ -39,26 +43,42 @@ export async function describeUpstream(): Promise<string> {
   }
 }
 
+/** How many times a page asks while the server answers `pending`. */
+export const PENDING_ASKS = 2;
+
 /**
- * Asks the demo server to complete KYC for the flow this tab started. The server reads the result from the
- * proxy itself (server-to-server, with its API key) and answers with its decision; the BizToken is consumed.
+ * Asks the demo server to complete KYC for the flow this tab started. The server decides from the verdict the
+ * proxy sent it by webhook, for the visitor's own flows only; the BizToken is consumed. A server that answers
+ * `pending` is asked again, at most PENDING_ASKS times in all (each ask waits up to 5 s on the server).
  */
 export async function askServerToDecide(): Promise<ServerDecision> {
   const bizToken = takeStartedBizToken();
   if (bizToken === null) {
     return { decision: 'rejected', reason: 'this tab has no flow to complete.', status: null, similarity: null };
   }
-  const response = await fetch('/api/kyc/complete', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ bizToken }),
-  });
-  return (await response.json()) as ServerDecision;
+  let decision = await postComplete(bizToken);
+  for (let ask = 1; ask < PENDING_ASKS && decision.decision === 'pending'; ask += 1) {
+    decision = await postComplete(bizToken);
+  }
+  return decision;
+}
+
+async function postComplete(bizToken: string): Promise<ServerDecision> {
+  try {
+    const response = await fetch('/api/kyc/complete', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ bizToken }),
+    });
+    return (await response.json()) as ServerDecision;
+  } catch {
+    return { decision: 'rejected', reason: 'the server did not answer.', status: null, similarity: null };
+  }
 }
 
 /** The decision as one sentence for the page. */
 export function describeDecision(decision: ServerDecision): string {
-  const verdict = decision.decision === 'approved' ? 'Approved' : 'Rejected';
+  const verdict = { approved: 'Approved', rejected: 'Rejected', pending: 'Pending' }[decision.decision];
   const similarity = decision.similarity === null ? '' : ` Similarity ${decision.similarity}.`;
   return `${verdict}: ${decision.reason}${similarity}`;
 }
