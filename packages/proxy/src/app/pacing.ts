@@ -10,6 +10,8 @@ export interface PacerSlot {
   reserved: boolean;
   /** ms from now until the slot (reserved) or until the next free slot (not reserved); ≥ 0. */
   waitMs: number;
+  /** When the slot starts (reserved), ms since the epoch on the pacer's clock (PostgreSQL's for a shared one). */
+  at?: number;
 }
 
 export interface UpstreamPacer {
@@ -31,7 +33,7 @@ export function createMemoryPacer(now: () => number = Date.now): UpstreamPacer {
       const slot = Math.max(at, nextSlot.get(key) ?? at);
       if (slot - at > maxWaitMs) return { reserved: false, waitMs: slot - at };
       if (spacingMs > 0 || slot > at) nextSlot.set(key, slot + spacingMs);
-      return { reserved: true, waitMs: slot - at };
+      return { reserved: true, waitMs: slot - at, at: slot };
     },
     pause: async (key, ms) => {
       nextSlot.set(key, Math.max(nextSlot.get(key) ?? 0, now() + ms));

@@ -79,10 +79,10 @@ export function postgresPacer(sql: Sql): UpstreamPacer {
           `UPDATE faceid_pacing p SET next_slot = GREATEST(p.next_slot, n.now) + $2::float8
            FROM (SELECT ${DB_NOW} AS now) n
            WHERE p.key = $1 AND GREATEST(p.next_slot, n.now) - n.now <= $3::float8
-           RETURNING GREATEST(p.next_slot - $2::float8 - n.now, 0) AS wait`,
+           RETURNING GREATEST(p.next_slot - $2::float8 - n.now, 0) AS wait, p.next_slot - $2::float8 AS slot_at`,
           [key, spacingMs, maxWaitMs],
         );
-        if (taken) return { reserved: true, waitMs: Number(taken['wait']) };
+        if (taken) return { reserved: true, waitMs: Number(taken['wait']), at: Number(taken['slot_at']) };
         const [next] = await sql.unsafe(`SELECT next_slot - ${DB_NOW} AS wait FROM faceid_pacing WHERE key = $1`, [
           key,
         ]);

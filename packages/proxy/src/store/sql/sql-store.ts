@@ -63,21 +63,24 @@ export function createSqlStore(driver: SqlDriver, now: () => number = Date.now):
       return rows.map(toFlow);
     },
     settle: async (bizToken, status, result, at, eventId, retryUntil) => {
-      const [, , rows] = await driver.batch([
+      // Two statements, one transaction: the flow row and its event come back from RETURNING, no join read.
+      const [flows, events] = await driver.batch([
         {
           sql: `UPDATE faceid_flows SET status = $2, result = $3, updated_at = $4, event_id = $5, lease_until = 0
-                WHERE biz_token = $1 AND status = 'pending'`,
+                WHERE biz_token = $1 AND status = 'pending' ${FLOW_RETURNING}`,
           args: [bizToken, status, result && JSON.stringify(result), at, eventId],
         },
         {
           sql: `INSERT INTO faceid_events (id, biz_token, type, created_at, state, next_attempt_at, retry_until)
                 SELECT event_id, biz_token, CAST($3 AS TEXT), CAST($4 AS BIGINT), 'pending', CAST($4 AS BIGINT), CAST($5 AS BIGINT)
-                FROM faceid_flows WHERE biz_token = $1 AND event_id = $2`,
+                FROM faceid_flows WHERE biz_token = $1 AND event_id = $2 ${EVENT_RETURNING}`,
           args: [bizToken, eventId, EVENT_TYPES[status], at, retryUntil],
         },
-        { sql: `${FLOW_SELECT} WHERE f.biz_token = $1`, args: [bizToken] },
       ]);
-      return rows?.[0] ? toFlow(rows[0]) : null;
+      const settled = flows?.[0];
+      // Already terminal (or unknown): the stored record, whose verdict is final.
+      if (settled === undefined) return getFlow(bizToken);
+      return { ...toFlow(settled), webhook: events?.[0] ? toEvent(events[0]) : null };
     },
     claimReads: async (at, limit, leaseUntil) => {
       const rows = await driver.query(
