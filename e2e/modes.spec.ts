@@ -3,7 +3,7 @@
 // learns the verdict from the proxy's ledger (POST /faceid/web/results/wait) without a reload.
 import { devices, type Browser, type Locator, type Page } from '@playwright/test';
 import jsqr from 'jsqr';
-import { expect, expectServerDecision, resultHeading, test, type Outcome } from './fixtures.js';
+import { DEMO_PAGES, expect, expectServerDecision, resultHeading, test, type Outcome } from './fixtures.js';
 
 const PLAIN = '/plain.html';
 // jsqr is CommonJS with an ES-style `export default` in its types: Node hands over module.exports itself.
@@ -139,3 +139,19 @@ test('tab mode: Pass in the opened window → the first page reaches passed', as
   await expect.poll(() => popup.isClosed(), { message: 'the return page closed its tab' }).toBe(true);
   await expectServerDecision(page, 'Approved');
 });
+
+for (const { name, path } of DEMO_PAGES) {
+  test(`${name}: the mode switch sets the element's mode, kept in the address and across a reload`, async ({
+    page,
+  }) => {
+    await page.goto(path);
+    const element = page.locator('faceid-verify');
+    await page.getByLabel('Mode').selectOption({ label: 'Phone (QR code)' });
+    await expect(page).toHaveURL((url) => url.searchParams.get('mode') === 'handoff');
+    await page.reload();
+    await expect(page.getByLabel('Mode')).toHaveValue('handoff');
+    await element.getByRole('button', { name: 'Verify identity' }).click();
+    await expect(element.locator('[part="qr"]')).toBeVisible();
+    await expect(element.getByText('Waiting for your phone…')).toBeVisible();
+  });
+}

@@ -13,6 +13,8 @@ const OUT = new URL('../docs/images/', import.meta.url);
 const WIDTHS = { desktop: 1280, phone: 390 };
 const SCHEMES = ['light', 'dark'];
 const BIZ_TOKEN = 'a1b2c3d4-0000-4000-8000-000000000001';
+/** Page around the element in each picture (CSS px). */
+const MARGIN = 16;
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>faceid-verify</title>
@@ -112,9 +114,17 @@ try {
         );
         if (name.startsWith('handoff-waiting')) await element.locator('[part~="qr"]').waitFor();
         await page.evaluate(() => globalThis.document.fonts.ready);
-        await page
-          .locator('main')
-          .screenshot({ path: new URL(`${name}-${scheme}-${device}.png`, OUT).pathname, animations: 'disabled' });
+        // Clipped to the element with a margin of the page behind it: small files, the colours in context.
+        const box = await element.boundingBox();
+        if (!box) throw new Error(`${name}: the element has no box`);
+        const clip = {
+          x: Math.max(0, box.x - MARGIN),
+          y: Math.max(0, box.y - MARGIN),
+          width: Math.min(width, Math.ceil(box.width) + 2 * MARGIN),
+          height: Math.ceil(box.height) + 2 * MARGIN,
+        };
+        const path = new URL(`${name}-${scheme}-${device}.png`, OUT).pathname;
+        await page.screenshot({ path, clip, animations: 'disabled' });
         count += 1;
         await page.close();
       }

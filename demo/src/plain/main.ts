@@ -3,9 +3,11 @@ import { askServerToDecide, describeDecision, describeUpstream } from '../shared
 import { rememberBizToken } from '../shared/started-flow.js';
 import { clearLog, listenToFaceIdEvents, readLog, recordEvent, type LogEntry } from '../shared/events.js';
 import { LANGUAGES, readLanguage, saveLanguage } from '../shared/language.js';
+import { MODES, readMode, saveMode } from '../shared/mode.js';
 
 const element = document.querySelector('faceid-verify')!;
 const languageSelect = document.querySelector<HTMLSelectElement>('#language')!;
+const modeSelect = document.querySelector<HTMLSelectElement>('#mode')!;
 const logList = document.querySelector<HTMLOListElement>('#log')!;
 const decisionCard = document.querySelector<HTMLElement>('#decision')!;
 const decisionText = document.querySelector<HTMLElement>('#decision-text')!;
@@ -52,9 +54,12 @@ document.querySelector('#clear-log')!.addEventListener('click', () => {
 });
 
 renderLog(readLog());
-// `?mode=tab|handoff|auto` picks the element's mode (default redirect); the e2e specs open the page that way.
-const mode = new URLSearchParams(location.search).get('mode');
-if (mode !== null) element.setAttribute('mode', mode);
+// The element's mode (redirect, tab, handoff, auto): `?mode=` (the e2e specs open the page that way) or the switch.
+modeSelect.append(...MODES.map(({ mode, label }) => new Option(label, mode)));
+modeSelect.value = element.mode = readMode();
+modeSelect.addEventListener('change', () => {
+  element.mode = saveMode(modeSelect.value);
+});
 // Registered last: on a return from the hosted page the element starts reading the result as soon as it is
 // defined, and the listeners above are already there to see every event.
 await import('@faceid-verify/element/define.js');

@@ -7,11 +7,13 @@ import { askServerToDecide, describeDecision, PROXY_PATH, type ServerDecision } 
 import { rememberBizToken } from '../shared/started-flow.js';
 import { clearLog, readLog, recordEvent, type LogEntry } from '../shared/events.js';
 import { LANGUAGES, readLanguage, saveLanguage } from '../shared/language.js';
+import { MODES, readMode, saveMode } from '../shared/mode.js';
 
 type DecisionView = ServerDecision | 'pending' | null;
 
 export function App() {
   const [language, setLanguage] = useState(readLanguage);
+  const [mode, setMode] = useState(readMode);
   const [log, setLog] = useState<LogEntry[]>(readLog);
   const [decision, setDecision] = useState<DecisionView>(null);
 
@@ -30,9 +32,20 @@ export function App() {
             ))}
           </select>
         </label>
+        <label>
+          Mode
+          <select value={mode} onChange={(event) => setMode(saveMode(event.target.value))}>
+            {MODES.map(({ mode, label }) => (
+              <option key={mode} value={mode}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
         <faceid-verify
           proxy={PROXY_PATH}
           lang={language}
+          mode={mode}
           onfaceid-statechange={onEvent}
           onfaceid-redirect={onEvent}
           onfaceid-error={onEvent}

@@ -5,10 +5,12 @@ import { askServerToDecide, describeDecision, PROXY_PATH, type ServerDecision } 
 import { rememberBizToken } from '../shared/started-flow.js';
 import { clearLog, readLog, recordEvent, type LogEntry } from '../shared/events.js';
 import { LANGUAGES, readLanguage, saveLanguage } from '../shared/language.js';
+import { MODES, readMode, saveMode } from '../shared/mode.js';
 
 export const App = defineComponent({
   setup() {
     const language = ref(readLanguage());
+    const mode = ref(readMode());
     const log = ref<LogEntry[]>(readLog());
     const decision = ref<ServerDecision | 'pending' | null>(null);
 
@@ -24,12 +26,15 @@ export const App = defineComponent({
     return {
       PROXY_PATH,
       LANGUAGES,
+      MODES,
       language,
+      mode,
       log,
       decision,
       onFaceIdEvent,
       describeDecision,
       chooseLanguage: (tag: string) => (language.value = saveLanguage(tag)),
+      chooseMode: (value: string) => (mode.value = saveMode(value)),
       clear: () => (clearLog(), (log.value = [])),
     };
   },
@@ -40,9 +45,15 @@ export const App = defineComponent({
           <option v-for="{ tag, label } in LANGUAGES" :key="tag" :value="tag">{{ label }}</option>
         </select>
       </label>
+      <label>Mode
+        <select :value="mode" @change="chooseMode($event.target.value)">
+          <option v-for="choice in MODES" :key="choice.mode" :value="choice.mode">{{ choice.label }}</option>
+        </select>
+      </label>
       <faceid-verify
         :proxy="PROXY_PATH"
         :lang="language"
+        :mode="mode"
         @faceid-statechange="onFaceIdEvent"
         @faceid-start="onFaceIdEvent"
         @faceid-redirect="onFaceIdEvent"

@@ -7,6 +7,12 @@ import { fileURLToPath } from 'node:url';
 /** The registration module: importing it defines <faceid-verify>. */
 export const ELEMENT_ENTRY = fileURLToPath(new URL('../src/define.ts', import.meta.url));
 
+/** What `import '@faceid-verify/element/define.js'` loads: the package build's output of ELEMENT_ENTRY. */
+export const DIST_DEFINE = fileURLToPath(new URL('../dist/define.js', import.meta.url));
+
+/** The base element's budget (design.md): its own code, min+gzip, as consumerBundle() measures it (B). */
+export const ELEMENT_BUDGET_BYTES = 6144;
+
 /** The entry's file name among bundleElement()'s files. */
 export const ENTRY_FILE = 'faceid-verify.bundle.js';
 
@@ -27,7 +33,7 @@ export const LIT_PACKAGES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-el
  * @returns {string}
  */
 export function minifyTemplates(path, source) {
-  if (/\.styles\.[jt]s$/.test(path)) return source.replace(/css`([^`]*)`/g, (_, css) => `css\`${minifyCss(css)}\``);
+  if (/\.styles\.[jt]s$/.test(path)) return source.replace(/css\s*`([^`]*)`/g, (_, css) => `css\`${minifyCss(css)}\``);
   return source.replace(/([>}])\s*\n\s*(?=\$\{|<)/g, '$1').replace(/ \/>/g, '/>');
 }
 
@@ -84,4 +90,59 @@ export async function bundleElement({ external = [], minify = true } = {}) {
   const files = Object.fromEntries(result.outputFiles.map((file) => [file.path.slice(1), file.contents]));
   if (!files[ENTRY_FILE]) throw new Error('esbuild produced no output for the element bundle');
   return files;
+}
+
+/**
+ * The element as a consumer's bundler sees the published package: esbuild --minify --splitting of the define
+ * entry, `external` left as imports (default: Lit, so the figures are the element's own code). By default it
+ * bundles dist/define.js (build it first: `npm run build`); `fromSource` builds the same files in memory from
+ * src/: TypeScript's emit of each module (as `tsc -b` writes dist/), then minifyTemplates (as scripts/build.mjs
+ * does), so a check needs no fresh build. Returns each output's bytes by name: `define` (the base element, what a
+ * page always loads), `handoff-view` (QR encoder + handoff view), `tab-return`, the locales (`zh-cn`, `zh-tw`,
+ * `th`, `id`) and, when Lit is bundled, the `chunk-…` esbuild shares between them.
+ * @param {{ fromSource?: boolean, external?: string[] }} [options]
+ * @returns {Promise<Record<string, Uint8Array>>}
+ */
+export async function consumerBundle({ fromSource = false, external = LIT_PACKAGES } = {}) {
+  const result = await build({
+    entryPoints: { define: fromSource ? ELEMENT_ENTRY : DIST_DEFINE },
+    outdir: '/',
+    chunkNames: '[name]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    external,
+    legalComments: 'none',
+    charset: 'utf8',
+    plugins: fromSource ? [await emitLikeTscPlugin()] : [],
+    write: false,
+    logLevel: 'warning',
+  });
+  return Object.fromEntries(result.outputFiles.map((file) => [file.path.slice(1).replace(/\.js$/, ''), file.contents]));
+}
+
+/** Loads src/*.ts as the package build emits them: TypeScript's per-file emit, then minifyTemplates. */
+async function emitLikeTscPlugin() {
+  const { default: ts } = await import('typescript');
+  /** @type {import('typescript').CompilerOptions} */
+  const compilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    useDefineForClassFields: true,
+    verbatimModuleSyntax: true,
+  };
+  /** @type {import('esbuild').Plugin} */
+  const plugin = {
+    name: 'emit-like-tsc',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]packages[\\/]element[\\/]src[\\/].*\.ts$/ }, async ({ path }) => {
+        const { outputText } = ts.transpileModule(await readFile(path, 'utf8'), { compilerOptions, fileName: path });
+        return { contents: minifyTemplates(path, outputText), loader: 'js' };
+      });
+    },
+  };
+  return plugin;
 }

@@ -111,4 +111,18 @@ describe('a page with script-src/style-src self and Trusted Types required', () 
     expect(seen.some((entry) => entry.startsWith('require-trusted-types-for'))).toBe(true);
     await tab.close();
   }, 60_000);
+
+  test('handoff mode: the lazily loaded QR view and its adopted styles, zero CSP violations', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${origin}/`);
+    await tab.locator('faceid-verify').evaluate((element) => element.setAttribute('mode', 'handoff'));
+    await tab.getByRole('button', { name: 'Verify identity' }).click();
+    const qr = tab.locator('faceid-verify [part="qr"]');
+    await qr.waitFor();
+    expect(await qr.evaluate((svg) => getComputedStyle(svg).width)).toBe('192px'); // --faceid-qr-size: 12rem
+    const copy = tab.locator('faceid-verify [part="copy"]');
+    expect(await copy.evaluate((button) => getComputedStyle(button).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    expect(await tab.evaluate(() => JSON.parse(sessionStorage.getItem('csp-violations') || '[]'))).toEqual([]);
+    await tab.close();
+  }, 60_000);
 });

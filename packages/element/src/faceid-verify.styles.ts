@@ -3,7 +3,8 @@ import { css } from 'lit';
 // Defaults meet WCAG AA on white: accent #1d4ed8 with white text 6.7:1, success #166534 7.1:1, danger #b91c1c 6.5:1,
 // link #1d4ed8 6.7:1; and on a dark page (#121212): success #4ade80 10:1, danger #f87171 6.9:1, link #93c5fd 10:1.
 // Dark colours apply where the page's `color-scheme` allows dark and the user prefers it (light-dark()): a page
-// that stays light keeps the light ones, whatever prefers-color-scheme says.
+// that stays light keeps the light ones, whatever prefers-color-scheme says. The handoff view's rules come with its
+// chunk (handoff-view.styles.ts); `--_link` is set here so a page can theme it before that chunk loads.
 export const styles = css`
   :host {
     display: inline-grid;
@@ -58,27 +59,6 @@ export const styles = css`
   :host([state='failed']) h2,
   :host([state='error']) h2 {
     color: var(--_bad);
-  }
-
-  [part='handoff'] {
-    display: grid;
-    gap: 0.5rem;
-    justify-items: start;
-    max-width: 20rem;
-  }
-
-  [part='qr'] {
-    width: var(--faceid-qr-size, 12rem);
-  }
-
-  a {
-    color: var(--_link);
-    overflow-wrap: anywhere;
-  }
-
-  [part='copy'] {
-    background: none;
-    color: var(--_link);
   }
 
   button {

@@ -1,5 +1,6 @@
-import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { adoptStyles, html, supportsAdoptingStyleSheets, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { generate } from 'lean-qr/nano';
+import { handoffStyles } from './handoff-view.styles.js';
 import type { Messages } from './messages/types.js';
 
 /** White modules around the code, in modules: the quiet zone QR readers need (ISO/IEC 18004 asks for 4). */
@@ -16,9 +17,16 @@ export class HandoffView {
   #qr: { url: string; size: number; path: string } | null = null;
   readonly #host: ReactiveControllerHost;
 
-  /** `host` re-renders when the copy button's label changes. */
-  constructor(host: ReactiveControllerHost) {
+  /**
+   * `host` re-renders when the copy button's label changes; its shadow root (`renderRoot`) gets the view's styles
+   * next to the element's own (a constructed stylesheet, so a strict CSP without 'unsafe-inline' allows it).
+   */
+  constructor(host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment }) {
     this.#host = host;
+    const root = host.renderRoot as ShadowRoot;
+    if (!supportsAdoptingStyleSheets)
+      adoptStyles(root, [handoffStyles]); // appends a <style>, as Lit itself does
+    else if (handoffStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, handoffStyles.styleSheet];
   }
 
   render(url: string, t: Messages): TemplateResult {

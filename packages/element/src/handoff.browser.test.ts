@@ -38,6 +38,16 @@ describe('handoff mode', () => {
     expect(part(element, 'message')?.textContent).toBe('Waiting for your phone…');
   });
 
+  test("the view's styles come with its chunk and stay themable (--faceid-qr-size, --faceid-link-color)", async () => {
+    const { element } = await startHandoff();
+    element.style.setProperty('--faceid-qr-size', '150px');
+    element.style.setProperty('--faceid-link-color', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(part(element, 'handoff')!).display).toBe('grid');
+    expect(getComputedStyle(part(element, 'qr')!).width).toBe('150px');
+    expect(getComputedStyle(part(element, 'handoff-link')!).color).toBe('rgb(1, 2, 3)');
+    expect(getComputedStyle(part(element, 'copy')!).backgroundColor).toBe('rgba(0, 0, 0, 0)');
+  });
+
   test('the QR code, as rendered on screen, decodes to the handoff link', async () => {
     const { element, handoffUrl } = await startHandoff();
     const base64 = await page.screenshot({ element: part(element, 'qr')!, save: false });

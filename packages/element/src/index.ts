@@ -1,5 +1,7 @@
 export { FaceIdVerifyElement } from './faceid-verify.js';
 export { FaceIdState, FACEID_STATES } from './states.js';
+export { FaceIdMode } from './modes.js';
+export type { FlowMode } from './modes.js';
 export type { FaceIdErrorDetail, ResultStatus, WebVerificationResult } from './states.js';
 export type {
   FaceIdEventDetail,

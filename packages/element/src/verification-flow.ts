@@ -5,7 +5,6 @@ import type { HostedPageLanguage } from './messages/locale.js';
 import type { FlowMode } from './modes.js';
 import { createSession, fetchResult, proxyEndpoint, ProxyError, waitForResult } from './proxy-api.js';
 import type { FaceIdErrorDetail, FaceIdState, WebVerificationResult } from './states.js';
-import { untilTabReturned } from './tab-return.js';
 
 /** Answers after which a stored flow can never be read: its binding is refused, or the proxy has no such flow. */
 const UNREADABLE: readonly string[] = ['binding_invalid', 'session_not_found', 'not_found'];
@@ -94,6 +93,8 @@ export class VerificationFlow implements ReactiveController {
       if (!proceed || signal.aborted) return (popup?.close(), !signal.aborted); // the page navigates itself
       if (!popup) return (location.assign(verificationUrl), true);
       popup.location.href = verificationUrl;
+      // Tab mode's code is a chunk of its own: the tab is open already, the user is busy there meanwhile.
+      const { untilTabReturned } = await import('./tab-return.js');
       await untilTabReturned(popup, bizToken, new URL(proxyEndpoint(proxy, '')).origin, signal);
       return await this.checkResult(bizToken, true);
     } catch (error) {

@@ -17,6 +17,8 @@ interface FaceIdVerifyAttributes {
   'redirect-url'?: string;
   /** Start as soon as connected. */
   'auto-start'?: boolean;
+  /** How the hosted page is opened: `redirect` (default), `tab`, `handoff` (QR code for a phone) or `auto`. */
+  mode?: 'redirect' | 'tab' | 'handoff' | 'auto';
   id?: string;
   class?: string;
   className?: string;
