@@ -14,7 +14,7 @@ import {
   TEST_CREDENTIALS,
   testClock,
   testProxyOptions,
-} from './testing.js';
+} from '../../test/proxy-testing.js';
 import type { WebVerificationResult } from './types.js';
 
 const SIMULATOR_URL = 'http://simulator.test';

@@ -15,7 +15,7 @@ import {
   testClock,
   testProxyOptions,
   type OptionOverrides,
-} from './testing.js';
+} from '../../test/proxy-testing.js';
 
 interface LogLine {
   route: string;

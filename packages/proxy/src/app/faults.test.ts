@@ -5,7 +5,14 @@ import { serveSimulator } from '@faceid-verify/simulator/node';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serveFaceIdProxy } from '../node/serve.js';
-import { postJson, RETURN_URL, startWebSession, TEST_CREDENTIALS, testClock, testProxyOptions } from './testing.js';
+import {
+  postJson,
+  RETURN_URL,
+  startWebSession,
+  TEST_CREDENTIALS,
+  testClock,
+  testProxyOptions,
+} from '../../test/proxy-testing.js';
 import type { WebSession } from './types.js';
 
 // Longer than the 1 s pause after RequestLimitExceeded, so a refused call can be sent again within it.

@@ -8,7 +8,7 @@ import type { ProxyDeps } from './context.js';
 import { claimUpstreamRead, waitForVerdict } from './flow-wait.js';
 import { createHandoffLinks } from './handoff-link.js';
 import { resolveProxyOptions } from './options.js';
-import { TEST_CREDENTIALS, testProxyOptions } from './testing.js';
+import { TEST_CREDENTIALS, testProxyOptions } from '../../test/proxy-testing.js';
 import { createUpstreamGuard } from './upstream.js';
 
 let simulator: { url: string; close(): Promise<void> };

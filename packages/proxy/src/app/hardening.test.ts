@@ -4,7 +4,14 @@
 import { serveSimulator } from '@faceid-verify/simulator/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serveFaceIdProxy } from '../node/serve.js';
-import { postJson, RETURN_URL, startWebSession, TEST_CREDENTIALS, testClock, testProxyOptions } from './testing.js';
+import {
+  postJson,
+  RETURN_URL,
+  startWebSession,
+  TEST_CREDENTIALS,
+  testClock,
+  testProxyOptions,
+} from '../../test/proxy-testing.js';
 import type { WebSession } from './types.js';
 
 const HUNG_READS = 20;

@@ -13,7 +13,7 @@ import {
   testClock,
   testProxyOptions,
   type OptionOverrides,
-} from './testing.js';
+} from '../../test/proxy-testing.js';
 import type { WebVerificationResult } from './types.js';
 
 const clock = testClock();

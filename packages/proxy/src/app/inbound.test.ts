@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withNodeDefaults } from '../node/serve.js';
 import { createFaceIdProxy } from './app.js';
 import { REQUEST_ID_FORMAT } from './request-id.js';
-import { postJson, startWebSession, TEST_API_KEY, TEST_CREDENTIALS, testClock, testProxyOptions } from './testing.js';
+import {
+  postJson,
+  startWebSession,
+  TEST_API_KEY,
+  TEST_CREDENTIALS,
+  testClock,
+  testProxyOptions,
+} from '../../test/proxy-testing.js';
 import type { FaceIdProxyOptions } from './types.js';
 
 const clock = testClock();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFaceIdProxy } from './app.js';
 import { resolveProxyOptions } from './options.js';
-import { RETURN_URL, TEST_BINDING_SECRET, TEST_CREDENTIALS } from './testing.js';
+import { RETURN_URL, TEST_BINDING_SECRET, TEST_CREDENTIALS } from '../../test/proxy-testing.js';
 import type { FaceIdProxyOptions } from './types.js';
 
 const VALID: FaceIdProxyOptions = {

@@ -15,7 +15,7 @@ import {
   TEST_API_KEY,
   TEST_CREDENTIALS,
   testProxyOptions,
-} from './testing.js';
+} from '../../test/proxy-testing.js';
 
 const RUNS = 1000;
 const SIMULATOR_URL = 'http://simulator.test';

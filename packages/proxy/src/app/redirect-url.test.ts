@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalReturnUrl, createRedirectMatcher } from './redirect-url.js';
-import { REDIRECT_ATTACKS } from './testing.js';
+import { REDIRECT_ATTACKS } from '../../test/proxy-testing.js';
 
 const CONFIGURED_RETURN_URLS = ['https://app.example.com/kyc/return', 'http://localhost:5173/demo/'];
 

@@ -3,7 +3,14 @@
 import { serveSimulator } from '@faceid-verify/simulator/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFaceIdProxy } from '../node/serve.js';
-import { APP_ORIGIN, postJson, TEST_API_KEY, TEST_CREDENTIALS, testClock, testProxyOptions } from './testing.js';
+import {
+  APP_ORIGIN,
+  postJson,
+  TEST_API_KEY,
+  TEST_CREDENTIALS,
+  testClock,
+  testProxyOptions,
+} from '../../test/proxy-testing.js';
 
 const clock = testClock();
 const PHOTO = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';

@@ -8,7 +8,7 @@ import { createLedger } from '../ledger/ledger.js';
 import type { FlowStore } from '../ledger/types.js';
 import { createPostgresStore } from '../store/postgres.js';
 import { createFaceIdProxy } from './app.js';
-import { APP_ORIGIN, TEST_API_KEY, TEST_CREDENTIALS, testProxyOptions } from './testing.js';
+import { APP_ORIGIN, TEST_API_KEY, TEST_CREDENTIALS, testProxyOptions } from '../../test/proxy-testing.js';
 
 let simulator: { url: string; close(): Promise<void> };
 let postgres: TestPostgres;

@@ -16,7 +16,7 @@ import {
   startWebSession,
   TEST_CREDENTIALS,
   testProxyOptions,
-} from './testing.js';
+} from '../../test/proxy-testing.js';
 
 let simulator: { url: string; close(): Promise<void> };
 let postgres: TestPostgres;

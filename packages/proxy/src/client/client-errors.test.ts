@@ -3,7 +3,7 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nodeTc3Crypto } from '../node/crypto.js';
-import { startTestServer, type RecordedCall, type TestReply, type TestServer } from '../node/test-server.js';
+import { startTestServer, type RecordedCall, type TestReply, type TestServer } from '../../test/faceid-test-server.js';
 import { createFaceIdClient, type FaceIdClient } from './client.js';
 import {
   FaceIdApiError,

@@ -2,7 +2,7 @@
 // never Apply*/token creation or ImageRecognitionV2. Backoff waits are injected (no real sleeps).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nodeTc3Crypto } from '../node/crypto.js';
-import { startTestServer, type RecordedCall, type TestReply, type TestServer } from '../node/test-server.js';
+import { startTestServer, type RecordedCall, type TestReply, type TestServer } from '../../test/faceid-test-server.js';
 import { createFaceIdClient, type FaceIdClient } from './client.js';
 import { FaceIdApiError, FaceIdBadResponseError, FaceIdError, FaceIdNetworkError } from './errors.js';
 import type { FaceIdClientOptions } from './options.js';

@@ -2,7 +2,7 @@
 // headers, body bytes, credentials and endpoint choice.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nodeTc3Crypto } from '../node/crypto.js';
-import { startTestServer, type RecordedCall, type TestReply, type TestServer } from '../node/test-server.js';
+import { startTestServer, type RecordedCall, type TestReply, type TestServer } from '../../test/faceid-test-server.js';
 import { FACEID_INTL_ENDPOINT, FACEID_MAINLAND_ENDPOINT, type FaceIdAction } from './actions.js';
 import type { FaceIdFetch } from './call.js';
 import { createFaceIdClient, type FaceIdClient } from './client.js';

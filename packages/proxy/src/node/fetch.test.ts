@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FaceIdBadResponseError, FaceIdTimeoutError } from '../client/errors.js';
 import { createNodeFaceIdClient } from './client.js';
 import { createUndiciFetch, undiciFetch } from './fetch.js';
-import { startTestServer, type RecordedCall, type TestReply, type TestServer } from './test-server.js';
+import { startTestServer, type RecordedCall, type TestReply, type TestServer } from '../../test/faceid-test-server.js';
 
 const CREDENTIALS = {
   secretId: 'AKIDEXAMPLEundiciFetch00000000000',

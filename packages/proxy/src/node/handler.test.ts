@@ -7,7 +7,13 @@ import Fastify from 'fastify';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishOnHostedPage, postJson, RETURN_URL, TEST_CREDENTIALS, testProxyOptions } from '../app/testing.js';
+import {
+  finishOnHostedPage,
+  postJson,
+  RETURN_URL,
+  TEST_CREDENTIALS,
+  testProxyOptions,
+} from '../../test/proxy-testing.js';
 import type { WebSession } from '../app/types.js';
 import { createNodeHandler } from './handler.js';
 

@@ -4,7 +4,7 @@ import { serveSimulator } from '@faceid-verify/simulator/node';
 import { Agent, request, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFaceIdProxy } from '../app/index.js';
-import { APP_ORIGIN, RETURN_URL, TEST_CREDENTIALS, testProxyOptions } from '../app/testing.js';
+import { APP_ORIGIN, RETURN_URL, TEST_CREDENTIALS, testProxyOptions } from '../../test/proxy-testing.js';
 import { nodeTc3Crypto } from './crypto.js';
 import { undiciFetch } from './fetch.js';
 import { serveFaceIdProxy, withNodeDefaults } from './serve.js';

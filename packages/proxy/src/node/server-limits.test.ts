@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testProxyOptions } from '../app/testing.js';
+import { testProxyOptions } from '../../test/proxy-testing.js';
 import * as D from '../config/defaults.js';
 import { ConfigError } from '../config/error.js';
 import { serveFaceIdProxy, type RunningFaceIdProxy } from './serve.js';

@@ -16,7 +16,7 @@ import {
   TEST_CREDENTIALS,
   testClock,
   testProxyOptions,
-} from '../testing.js';
+} from '../../../test/proxy-testing.js';
 
 const clock = testClock();
 let simulator: { url: string; close(): Promise<void> };

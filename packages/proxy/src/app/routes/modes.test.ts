@@ -14,7 +14,7 @@ import {
   TEST_CREDENTIALS,
   testClock,
   testProxyOptions,
-} from '../testing.js';
+} from '../../../test/proxy-testing.js';
 import type { WebSession, WebVerificationResult } from '../types.js';
 import { acceptedLanguage } from './modes.js';
 

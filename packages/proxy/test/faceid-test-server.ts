@@ -5,8 +5,8 @@
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { computeTc3Signature } from '../signing/sign.js';
-import { nodeTc3Crypto } from './crypto.js';
+import { computeTc3Signature } from '../src/signing/sign.js';
+import { nodeTc3Crypto } from '../src/node/crypto.js';
 
 export interface RecordedCall {
   method: string;

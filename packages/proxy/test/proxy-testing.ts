@@ -2,7 +2,7 @@
  * Test support for the proxy's own tests (Node and browser; not exported from the package): invented
  * configuration with secret canaries, a shared movable clock, and the browser's half of the web flow.
  */
-import type { FaceIdProxyOptions, WebSession } from './types.js';
+import type { FaceIdProxyOptions, WebSession } from '../src/app/types.js';
 
 export const APP_ORIGIN = 'https://app.example.com';
 export const RETURN_URL = `${APP_ORIGIN}/kyc/return`;
