@@ -61,3 +61,12 @@ export function spawnCli(
     },
   };
 }
+
+/** POSTs `body` as JSON to an absolute URL (a spawned CLI's), with extra `headers` (e.g. `origin`). */
+export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}

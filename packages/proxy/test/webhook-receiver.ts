@@ -100,3 +100,19 @@ export async function startReceiver(
       }),
   };
 }
+
+/**
+ * Waits until every BizToken of `bizTokens` has an event the receiver answered 2xx, polling every 250 ms.
+ * @returns the BizTokens still without one after `timeoutMs` (empty when all arrived).
+ */
+export async function undelivered(receiver: WebhookReceiver, bizTokens: readonly string[], timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const delivered = new Set(
+      receiver.received.filter((hook) => hook.answered === 200).map((hook) => hook.payload?.data['bizToken']),
+    );
+    const missing = bizTokens.filter((bizToken) => !delivered.has(bizToken));
+    if (missing.length === 0 || Date.now() > deadline) return missing;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

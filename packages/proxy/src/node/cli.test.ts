@@ -1,7 +1,7 @@
 // The real commands as processes: `faceid-simulator` (dist) and `faceid-proxy` (its bin, the bundle `npm run
 // build` makes), talking over 127.0.0.1. The region refusal at start-up, and the legacy flow end to end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnCli, type SpawnedCli } from '../../test/spawn-cli.js';
+import { postJson as post, spawnCli, type SpawnedCli } from '../../test/spawn-cli.js';
 
 const PROXY = 'proxy/bin/faceid-proxy.js';
 const ORIGIN = 'http://localhost:5173';
@@ -16,13 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await simulator?.stop();
 });
-
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
 
 describe('faceid-proxy refuses a region where its flow cannot complete', () => {
   it.each([

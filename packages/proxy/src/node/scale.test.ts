@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../../test/postgres.js';
-import { spawnCli, type SpawnedCli } from '../../test/spawn-cli.js';
-import { startReceiver, type WebhookReceiver } from '../../test/webhook-receiver.js';
+import { postJson as post, spawnCli, type SpawnedCli } from '../../test/spawn-cli.js';
+import { startReceiver, undelivered, type WebhookReceiver } from '../../test/webhook-receiver.js';
 import { newWebhookSecret } from '../ledger/webhook/config.js';
 
 const RETURN = 'http://localhost:5173/demo/';
@@ -19,13 +19,6 @@ const FLOWS = 150;
 const START_BURST = 30;
 const READ_BURST = 50;
 const FACEID_LIMIT_PER_SECOND = 20;
-
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
 
 let dir = '';
 let postgres: TestPostgres;
@@ -126,11 +119,13 @@ it('3 instances, one PostgreSQL: bursts all served, FaceID ≤ 20/s per Action, 
   }
 
   const expected = (i: number) => ['verification.passed', 'verification.failed', 'verification.incomplete'][i % 3];
-  const deadline = Date.now() + 150_000;
-  const delivered = () => new Set(receiver.received.map((hook) => hook.payload?.data['bizToken']));
-  while (flows.some((flow) => !delivered().has(flow.bizToken)) && Date.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  expect(flows.filter((flow) => !delivered().has(flow.bizToken))).toEqual([]);
+  expect(
+    await undelivered(
+      receiver,
+      flows.map((flow) => flow.bizToken),
+      150_000,
+    ),
+  ).toEqual([]);
   for (const [i, flow] of flows.entries()) {
     const hooks = receiver.received.filter((hook) => hook.payload?.data['bizToken'] === flow.bizToken);
     expect(new Set(hooks.map((hook) => hook.id)).size).toBe(1);

@@ -99,19 +99,14 @@ export function postgresPacer(sql: Sql): UpstreamPacer {
   };
 }
 
-/** Windows ended this long ago are deleted now and then, so client keys do not pile up. */
-const HITS_KEEP_MS = 3600 * 1000;
-
-/** Inbound hit counters in `faceid_hits`: one upsert per request, on the database's clock. */
+/**
+ * Inbound hit counters in `faceid_hits`: one upsert per request, on the database's clock. Ended windows are
+ * deleted by the ledger's hourly prune.
+ */
 export function postgresHits(sql: Sql): HitCounter {
-  let sincePrune = 0;
   return {
     increment: (key, windowMs) =>
       guarded('rate limit', async () => {
-        if ((sincePrune += 1) >= 1000) {
-          sincePrune = 0;
-          await sql.unsafe(`DELETE FROM faceid_hits WHERE window_end < ${DB_NOW} - $1::bigint`, [HITS_KEEP_MS]);
-        }
         const [row] = await sql.unsafe(
           `INSERT INTO faceid_hits (key, window_end, hits) VALUES ($1, ${DB_NOW} + $2::bigint, 1)
            ON CONFLICT (key) DO UPDATE SET

@@ -10,6 +10,8 @@ import { migrate } from './migrations.js';
 import { EVENT_RETURNING, FLOW_RETURNING, FLOW_SELECT, toEvent, toFlow } from './rows.js';
 
 const ERASED = 'result = NULL, reference = NULL, extra = NULL';
+/** Inbound rate-limit windows are kept this long after they end, ms. */
+const HITS_KEEP_MS = 3600 * 1000;
 
 function finishStatement(eventId: string, outcome: DeliveryOutcome, now: number): { sql: string; args: SqlValue[] } {
   const base = 'UPDATE faceid_events SET attempts = attempts + 1, lease_until = 0, last_error = $2';
@@ -143,6 +145,8 @@ export function createSqlStore(driver: SqlDriver, now: () => number = Date.now):
           sql: `UPDATE faceid_flows SET ${ERASED}, erased_at = $2, updated_at = $2 WHERE ${old} RETURNING biz_token`,
           args: [cutoff, at],
         },
+        // Inbound rate-limit windows that ended over an hour ago (the hourly prune keeps the table small).
+        { sql: 'DELETE FROM faceid_hits WHERE window_end < $1', args: [at - HITS_KEEP_MS] },
       ]);
       return { erased: flows?.length ?? 0, events: events?.length ?? 0 };
     },
