@@ -12,11 +12,12 @@ const CLOSED_POLL_MS = 1000;
 
 /**
  * Resolves once the hosted page in `popup` is done with `bizToken`: the proxy's return page said so (on
- * RETURN_CHANNEL, or by `postMessage` from `proxyOrigin`), or the tab was closed. Rejects when `signal` aborts.
- * Every listener and timer goes with it.
+ * RETURN_CHANNEL, or by `postMessage` from `proxyOrigin`), or the tab was closed. Rejects when `signal` aborts,
+ * at once if it already did (a reset while this chunk loaded). Every listener and timer goes with it.
  */
 export function untilTabReturned(popup: Window, bizToken: string, proxyOrigin: string, signal: AbortSignal) {
   return new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
     const channel = new BroadcastChannel(RETURN_CHANNEL);
     const done = (settle: () => void) => {
       clearInterval(timer);

@@ -58,6 +58,24 @@ describe('tab mode', () => {
     opens[0]?.popup?.close();
   });
 
+  test('a reset while the tab chunk loads ends the run: closing the window later reads nothing', async () => {
+    const element = await mountTab();
+    const opens = recordOpens();
+    // The listener runs inside start(); its microtask runs while start() awaits import('./tab-return.js').
+    const reset = new Promise<void>((resolve) =>
+      element.addEventListener('faceid-redirect', () => queueMicrotask(() => (element.reset(), resolve())), {
+        once: true,
+      }),
+    );
+    const results = requestsTo('/web/results');
+    await userEvent.click(part(element, 'button')!);
+    await reset;
+    opens[0]?.popup?.close();
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // past the 1 s closed-window poll
+    expect(requestsTo('/web/results') - results).toBe(0);
+    expect(element.state).toBe('idle');
+  });
+
   test('Pass in the opened window: the return page tells this page, which reads the result and shows it', async () => {
     const element = await mountTab();
     const opens = recordOpens();

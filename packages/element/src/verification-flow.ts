@@ -225,9 +225,10 @@ function sessionNotFound(): ProxyError {
   return new ProxyError('session_not_found', 'No flow of this browser for this BizToken.', false);
 }
 
-/** Resolves after `ms`, or rejects at once when `signal` aborts (clearing the timer). */
+/** Resolves after `ms`, or rejects at once when `signal` aborts (clearing the timer) or already did. */
 function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal.reason);

@@ -21,11 +21,14 @@ const FLOW_KEY_PREFIX = 'faceid-verify:flow:';
 
 // Each Vitest browser session (its own browser context) runs its test files one after another in iframes of one
 // tab, so they share sessionStorage. A fresh element resumes the newest unsettled flow this tab started for its
-// proxy and page: each test forgets its flows, along with its elements and address bar.
+// proxy and page: each test forgets its flows (both storages: loadFlow falls back to the localStorage copy), along
+// with its elements and address bar.
 afterEach(() => {
   for (const element of document.querySelectorAll('faceid-verify')) element.remove();
   history.replaceState(history.state, '', pageUrl);
-  for (const key of Object.keys(sessionStorage)) if (key.startsWith(FLOW_KEY_PREFIX)) sessionStorage.removeItem(key);
+  for (const storage of [sessionStorage, localStorage]) {
+    for (const key of Object.keys(storage)) if (key.startsWith(FLOW_KEY_PREFIX)) storage.removeItem(key);
+  }
 });
 
 export interface MountOptions {
