@@ -1,11 +1,11 @@
-import { createClient } from '@libsql/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'libsql';
 import { afterAll, expect, it } from 'vitest';
 import { sampleFlow } from '../../test/flows.js';
 import { MIGRATIONS } from './sql/migrations.js';
-import { createSqliteStore } from './sqlite.js';
+import { createSqliteStore, sqlitePath } from './sqlite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'faceid-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,16 +20,24 @@ it('keeps its data and applies each migration once across restarts of the same f
     );
     await store.close();
   }
-  const client = createClient({ url });
-  const { rows } = await client.execute('SELECT version, name FROM faceid_migrations ORDER BY version');
-  const journal = await client.execute('PRAGMA journal_mode');
-  client.close();
-  expect(rows.map(({ version, name }) => ({ version, name }))).toEqual(
-    MIGRATIONS.map(({ version, name }) => ({ version, name })),
-  );
-  expect(journal.rows[0]?.journal_mode).toBe('wal');
+  const db = new Database(join(dir, 'flows.db'));
+  const rows = db.prepare('SELECT version, name FROM faceid_migrations ORDER BY version').all();
+  const journal = db.prepare('PRAGMA journal_mode').all()[0];
+  db.close();
+  expect(rows).toEqual(MIGRATIONS.map(({ version, name }) => ({ version, name })));
+  expect(journal).toEqual({ journal_mode: 'wal' });
 });
 
 it('names the file it cannot open', async () => {
-  await expect(createSqliteStore({ url: `file:${join(dir, 'missing', 'dir', 'flows.db')}` })).rejects.toThrow();
+  const path = join(dir, 'missing', 'dir', 'flows.db');
+  await expect(createSqliteStore({ url: `file:${path}` })).rejects.toThrow(`SQLite: cannot open ${path}`);
+});
+
+it('reads file:PATH, file:///absolute and :memory: URLs, and refuses others', () => {
+  expect(sqlitePath('file:./faceid-flows.db')).toBe('./faceid-flows.db');
+  expect(sqlitePath('file:///var/lib/faceid/flows.db')).toBe('/var/lib/faceid/flows.db');
+  expect(sqlitePath('file:///var/lib/my%20flows.db')).toBe('/var/lib/my flows.db');
+  expect(sqlitePath('file:///C:/faceid/flows.db')).toBe('C:/faceid/flows.db');
+  expect(sqlitePath(':memory:')).toBe(':memory:');
+  for (const url of ['file:', 'postgres://x/y', './flows.db']) expect(() => sqlitePath(url)).toThrow(TypeError);
 });
