@@ -19,7 +19,12 @@ export interface SqliteStoreOptions {
   now?: () => number;
 }
 
-type Statement = Database.Statement;
+/** A statement prepared once: readers in raw mode (arrays, turned into rows by `columns`), writers `run`. */
+interface Prepared {
+  statement: Database.Statement;
+  /** Column names of a reader; null for a statement that returns no rows. */
+  columns: string[] | null;
+}
 
 /**
  * The file a `file:` URL names (`file:./x.db`, `file:x.db`, `file:///abs/x.db`), or `:memory:`.
@@ -36,26 +41,36 @@ export function sqlitePath(url: string): string {
 }
 
 /**
- * The driver over one connection. Every statement is prepared once and kept: preparing costs more than running
- * the ledger's point reads (about 80 against 20 µs here). Calls are synchronous, so a batch's BEGIN … COMMIT
- * never interleaves with another caller's statement.
+ * The driver over one connection. Every statement is prepared once and kept (@libsql/client prepared it on every
+ * call), and rows come back as arrays that this maps to objects: a flow read here costs 24 µs so, 41 µs with
+ * libsql's row objects. Calls are synchronous, so a batch's BEGIN … COMMIT never interleaves with another caller.
  */
 function sqliteDriver(db: Database.Database): SqlDriver {
-  const statements = new Map<string, Statement>();
-  const prepared = (sql: string): Statement => {
-    let statement = statements.get(sql);
-    if (statement === undefined) {
-      // `$1` → `?1`: SQLite's numbered placeholders.
-      statement = db.prepare(sql.replace(/\$(\d+)/g, '?$1'));
-      statements.set(sql, statement);
-    }
-    return statement;
+  const cache = new Map<string, Prepared>();
+  const prepare = (sql: string): Prepared => {
+    // `$1` → `?1`: SQLite's numbered placeholders.
+    const statement = db.prepare(sql.replace(/\$(\d+)/g, '?$1'));
+    const columns = statement.reader
+      ? statement
+          .raw(true)
+          .columns()
+          .map((column) => column.name)
+      : null;
+    const prepared = { statement, columns };
+    cache.set(sql, prepared);
+    return prepared;
   };
   const run = (sql: string, args: SqlValue[] = []): SqlRow[] => {
-    const statement = prepared(sql);
-    if (statement.reader) return statement.all(args) as SqlRow[];
-    statement.run(args);
-    return [];
+    const { statement, columns } = cache.get(sql) ?? prepare(sql);
+    if (columns === null) {
+      statement.run(args);
+      return [];
+    }
+    return (statement.all(args) as unknown[][]).map((values) => {
+      const row: SqlRow = {};
+      for (let i = 0; i < columns.length; i += 1) row[columns[i] as string] = values[i];
+      return row;
+    });
   };
   const runBatch = (list: SqlStatement[]): SqlRow[][] => {
     db.exec('BEGIN IMMEDIATE');
@@ -77,7 +92,7 @@ function sqliteDriver(db: Database.Database): SqlDriver {
     batch,
     exclusive: (fn) => fn({ query, batch }),
     close: async () => {
-      statements.clear();
+      cache.clear();
       db.close();
     },
   };
