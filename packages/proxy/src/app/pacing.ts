@@ -8,7 +8,10 @@
  * `waitMs` away, further than the caller may wait. */
 export interface PacerSlot {
   reserved: boolean;
-  /** ms from now until the slot (reserved) or until the next free slot (not reserved); ≥ 0. */
+  /**
+   * ms from when `reserve` resolves until the slot (reserved), or until the next free slot (not reserved, ≥ 0).
+   * Negative when a reserved slot began before its answer could be read (a busy event loop): the caller is late.
+   */
   waitMs: number;
   /** When the slot starts (reserved), ms since the epoch on the pacer's clock (PostgreSQL's for a shared one). */
   at?: number;

@@ -99,22 +99,37 @@ function deadline(timeoutMs: number, caller: AbortSignal | undefined) {
   };
 }
 
+/** One attempt, signed and ready to send: the URL and its TC3-HMAC-SHA256 headers (X-TC-Timestamp: now, s). */
+export interface SignedCall {
+  url: URL;
+  headers: Record<string, string>;
+}
+
 /**
- * Sends `body` (already serialised) as `action` once and returns the checked `Response` object.
+ * Signs `body` (already serialised) as `action`. Done before the attempt waits for its pacing slot, so nothing
+ * but the send follows the slot: WebCrypto's awaits cost event-loop turns under load, and time between a slot
+ * and the wire bunches calls. FaceID accepts a signature whose X-TC-Timestamp is within 5 minutes.
+ */
+export async function signCall(ctx: CallContext, action: FaceIdAction, body: string): Promise<SignedCall> {
+  const url = ctx.endpoint ?? new URL(FACEID_ACTIONS[action].endpoint);
+  return { url, headers: await signedHeaders(ctx, action, url, body) };
+}
+
+/**
+ * Sends a signed `body` as `action` once and returns the checked reply's Response object.
  * `timeoutMs` bounds the whole exchange, body included.
  * @throws the caller's `signal.reason` when it aborts; {FaceIdTimeoutError}; {FaceIdNetworkError};
  *   {FaceIdBadResponseError}; {FaceIdApiError}.
  */
-export async function callOnce(
+export async function sendSigned(
   ctx: CallContext,
   action: FaceIdAction,
+  { url, headers }: SignedCall,
   body: string,
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<Record<string, unknown>> {
   signal?.throwIfAborted();
-  const url = ctx.endpoint ?? new URL(FACEID_ACTIONS[action].endpoint);
-  const headers = await signedHeaders(ctx, action, url, body);
   const { signal: combined, timedOut, done } = deadline(timeoutMs, signal);
   let status: number;
   let text: string;

@@ -7,7 +7,7 @@
 import { webTc3Crypto } from '../signing/crypto.js';
 import { SigningKeyCache } from '../signing/signing-key.js';
 import { FACEID_ACTIONS, type FaceIdAction, type FaceIdRequest, type FaceIdResponse } from './actions.js';
-import { callOnce, serializeRequest, type CallContext, type FaceIdCredentials } from './call.js';
+import { sendSigned, serializeRequest, signCall, type CallContext, type FaceIdCredentials } from './call.js';
 import { FaceIdApiError, FaceIdError } from './errors.js';
 import {
   checkOptions,
@@ -109,8 +109,10 @@ export function createFaceIdClient(options: FaceIdClientOptions): FaceIdClient {
     const body = serializeRequest(request);
     let previous: unknown;
     const attempt = async (n: number) => {
+      // Signed before the pacing wait: after its slot, an attempt only goes on the wire.
+      const signed = await signCall(ctx, action, body);
       await callOptions.beforeAttempt?.(n, previous);
-      return callOnce(ctx, action, body, timeoutMs, callOptions.signal);
+      return sendSigned(ctx, action, signed, body, timeoutMs, callOptions.signal);
     };
     // Reads retry what the outcome table allows; starts only a refusal for the frequency limit (nothing ran).
     const retry = (error: unknown) => ((previous = error), spec.read ? shouldRetry(error) : isRequestLimit(error));

@@ -50,8 +50,9 @@ export interface FaceIdCallOptions {
   /** Overrides the client's `timeoutMs` for this call, milliseconds. */
   timeoutMs?: number | undefined;
   /**
-   * Awaited before every attempt, retries included (the proxy paces each one here). `previous` is the error of
-   * the attempt before, undefined for the first. Rejecting stops the call with that error.
+   * Awaited before every attempt is sent, retries included, after it is signed (the proxy paces each one here,
+   * so only the send follows the slot). `previous` is the error of the attempt before, undefined for the first.
+   * Rejecting stops the call with that error.
    */
   beforeAttempt?: ((attempt: number, previous: unknown) => Promise<void>) | undefined;
 }

@@ -1,17 +1,21 @@
 // Upstream pacing shared through a real PostgreSQL (started for this file): two stores on one database stand for
 // two proxy instances. Their reservations never share a slot, stay `spacingMs` apart on the database's clock,
-// refuse (taking nothing) past the caller's wait, and a pause holds every instance back.
+// refuse (taking nothing) past the caller's wait, a pause holds every instance back, and a wait is counted from
+// when the slot was taken, after any queue on the row lock.
+import postgresClient from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../../test/postgres.js';
+import type { PacerSlot } from '../app/pacing.js';
 import type { FlowStore } from '../ledger/types.js';
 import { createPostgresStore } from './postgres.js';
 
 let postgres: TestPostgres;
 let stores: FlowStore[] = [];
+let url: string;
 
 beforeAll(async () => {
   postgres = await startPostgres();
-  const url = await postgres.database();
+  url = await postgres.database();
   stores = [await createPostgresStore({ url }), await createPostgresStore({ url })];
 }, 60_000);
 afterAll(async () => {
@@ -56,4 +60,26 @@ it('a pause on one instance holds the other back at least as long', async () => 
   const slot = await b!.reserve('AKIDEXAMPLE:Paused', 50, 5000);
   expect(slot.reserved).toBe(true);
   expect(slot.waitMs).toBeGreaterThan(900);
+});
+
+it('a reservation queued behind the row lock counts its wait from when it took the slot', async () => {
+  const a = pacers()[0]!;
+  const key = 'AKIDEXAMPLE:Locked';
+  const first = await a.reserve(key, 1000, 5000); // the next slot is now 1 s ahead
+  const sql = postgresClient(url, { onnotice: () => {} });
+  try {
+    let queued: Promise<{ slot: PacerSlot; answeredAt: number }> | undefined;
+    await sql.begin(async (tx) => {
+      await tx`SELECT next_slot FROM faceid_pacing WHERE key = ${key} FOR UPDATE`;
+      queued = a.reserve(key, 1000, 5000).then((slot) => ({ slot, answeredAt: Date.now() }));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    });
+    const { slot, answeredAt } = await queued!;
+    expect(slot.at! - first.at!).toBe(1000);
+    // Measured after the 400 ms on the lock, not before it: the caller that sleeps waitMs wakes on its slot.
+    expect(slot.waitMs).toBeLessThan(800);
+    expect(Math.abs(answeredAt + slot.waitMs - slot.at!)).toBeLessThan(50);
+  } finally {
+    await sql.end();
+  }
 });

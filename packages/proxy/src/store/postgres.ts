@@ -8,6 +8,7 @@
 import postgres, { type Sql } from 'postgres';
 import type { HitCounter, UpstreamPacer } from '../app/pacing.js';
 import { guarded } from '../ledger/errors.js';
+import { createClockOffset, type ClockOffset } from './clock-offset.js';
 import type { FlowStore } from '../ledger/types.js';
 import type { SqlDriver, SqlRow, SqlRunner, SqlStatement, SqlValue } from './sql/driver.js';
 import { createSqlStore } from './sql/sql-store.js';
@@ -59,12 +60,15 @@ function postgresDriver(sql: Sql): SqlDriver {
 
 /** The database's clock in ms: every instance's slots are measured on one clock, whatever their own drift. */
 const DB_NOW = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+/** Round trips read at start for the clock offset's minimum filter. */
+const CLOCK_SAMPLES = 5;
 
 /**
  * Upstream pacing in `faceid_pacing`, one row per key: a reservation is one UPDATE that moves the row's next slot
- * on, so instances queue on the row lock and never hand out the same slot twice.
+ * on, so instances queue on the row lock and never hand out the same slot twice. Slots are on the database's
+ * clock and sleeps on ours: `clock` converts, so a reply read late (a busy event loop) still wakes on its slot.
  */
-export function postgresPacer(sql: Sql): UpstreamPacer {
+export function postgresPacer(sql: Sql, clock: ClockOffset = createClockOffset()): UpstreamPacer {
   const known = new Set<string>();
   const ensure = async (key: string) => {
     if (known.has(key)) return;
@@ -75,14 +79,18 @@ export function postgresPacer(sql: Sql): UpstreamPacer {
     reserve: (key, spacingMs, maxWaitMs) =>
       guarded('pacing', async () => {
         await ensure(key);
+        // clock_timestamp() inline, never from a FROM subquery: that is read before the row lock is granted, so
+        // under contention its `now` was stale by the lock wait. `db_now` is read after the lock, as the row changes.
         const [taken] = await sql.unsafe(
-          `UPDATE faceid_pacing p SET next_slot = GREATEST(p.next_slot, n.now) + $2::float8
-           FROM (SELECT ${DB_NOW} AS now) n
-           WHERE p.key = $1 AND GREATEST(p.next_slot, n.now) - n.now <= $3::float8
-           RETURNING GREATEST(p.next_slot - $2::float8 - n.now, 0) AS wait, p.next_slot - $2::float8 AS slot_at`,
+          `UPDATE faceid_pacing SET next_slot = GREATEST(next_slot, ${DB_NOW}) + $2::float8
+           WHERE key = $1 AND GREATEST(next_slot, ${DB_NOW}) - ${DB_NOW} <= $3::float8
+           RETURNING next_slot - $2::float8 AS slot_at, ${DB_NOW} AS db_now`,
           [key, spacingMs, maxWaitMs],
         );
-        if (taken) return { reserved: true, waitMs: Number(taken['wait']), at: Number(taken['slot_at']) };
+        if (taken) {
+          const at = Number(taken['slot_at']);
+          return { reserved: true, waitMs: clock.untilDb(Number(taken['db_now']), at), at };
+        }
         const [next] = await sql.unsafe(`SELECT next_slot - ${DB_NOW} AS wait FROM faceid_pacing WHERE key = $1`, [
           key,
         ]);
@@ -143,7 +151,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   try {
     const store = createSqlStore(postgresDriver(sql), options.now);
     await store.migrate();
-    return Object.assign(store, { pacer: postgresPacer(sql), hits: postgresHits(sql) });
+    // The first pacing replies come in a burst, while the process is busiest: calibrate the clock before it.
+    const clock = createClockOffset();
+    for (let i = 0; i < CLOCK_SAMPLES; i += 1)
+      clock.sample(Number((await sql.unsafe(`SELECT ${DB_NOW} AS db_now`))[0]!['db_now']));
+    return Object.assign(store, { pacer: postgresPacer(sql, clock), hits: postgresHits(sql) });
   } catch (error) {
     await sql.end({ timeout: 1 });
     throw error;
