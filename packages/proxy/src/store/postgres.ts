@@ -25,9 +25,12 @@ export interface PostgresStoreOptions {
   now?: () => number;
 }
 
+/** What the store uses of a `postgres` client: a pool, or a stand-in that picks one per request. */
+export type PostgresClient = Pick<Sql, 'unsafe' | 'begin' | 'end'>;
+
 const rowsOf = (rows: readonly object[]): SqlRow[] => rows.map((row) => ({ ...row }) as SqlRow);
 
-function runner(sql: Sql): SqlRunner {
+function runner(sql: Pick<Sql, 'unsafe'>): SqlRunner {
   const query = async (text: string, args: SqlValue[] = []) => rowsOf(await sql.unsafe(text, args));
   return {
     query,
@@ -39,7 +42,7 @@ function runner(sql: Sql): SqlRunner {
   };
 }
 
-function postgresDriver(sql: Sql): SqlDriver {
+function postgresDriver(sql: PostgresClient): SqlDriver {
   const { query } = runner(sql);
   const inTransaction = <T>(fn: (tx: SqlRunner) => Promise<T>) =>
     sql.begin((tx) => fn(runner(tx as unknown as Sql))) as Promise<T>;
@@ -64,7 +67,7 @@ const DB_NOW = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
  * Upstream pacing in `faceid_pacing`, one row per key: a reservation is one UPDATE that moves the row's next slot
  * on, so instances queue on the row lock and never hand out the same slot twice.
  */
-export function postgresPacer(sql: Sql): UpstreamPacer {
+export function postgresPacer(sql: Pick<Sql, 'unsafe'>): UpstreamPacer {
   const known = new Set<string>();
   const ensure = async (key: string) => {
     if (known.has(key)) return;
@@ -103,7 +106,7 @@ export function postgresPacer(sql: Sql): UpstreamPacer {
  * Inbound hit counters in `faceid_hits`: one upsert per request, on the database's clock. Ended windows are
  * deleted by the ledger's hourly prune.
  */
-export function postgresHits(sql: Sql): HitCounter {
+export function postgresHits(sql: Pick<Sql, 'unsafe'>): HitCounter {
   return {
     increment: (key, windowMs) =>
       guarded('rate limit', async () => {
@@ -130,6 +133,17 @@ export function postgresHits(sql: Sql): HitCounter {
 }
 
 /**
+ * The store on an existing client, migrated. For a client made elsewhere (a per-request one on Workers:
+ * store/postgres-per-request.ts); `close()` ends that client.
+ * @throws the driver's error when the schema cannot be migrated.
+ */
+export async function postgresStoreOn(sql: PostgresClient, now?: () => number): Promise<FlowStore> {
+  const store = createSqlStore(postgresDriver(sql), now);
+  await store.migrate();
+  return Object.assign(store, { pacer: postgresPacer(sql), hits: postgresHits(sql) });
+}
+
+/**
  * Connects to `url` and applies pending migrations. The store's `pacer` shares upstream pacing between instances, its `hits`
  * the inbound rate limit.
  * @throws the driver's error when the server cannot be reached or the schema cannot be migrated.
@@ -141,9 +155,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     onnotice: () => {},
   });
   try {
-    const store = createSqlStore(postgresDriver(sql), options.now);
-    await store.migrate();
-    return Object.assign(store, { pacer: postgresPacer(sql), hits: postgresHits(sql) });
+    return await postgresStoreOn(sql, options.now);
   } catch (error) {
     await sql.end({ timeout: 1 });
     throw error;
