@@ -1,5 +1,6 @@
 // WIP, NOT YET PASSING (kept out of vitest by its name): move to src/handler.cron.test.ts once the webhook arrives.
-// Session start over PostgreSQL on workerd works; scheduled() answers outcome ok, but no webhook came within 20 s.
+// Session start over PostgreSQL on workerd works and scheduled() settles the unread flow (GET /flows says passed), but no
+// webhook reached the receiver within 20 s: look at deliverOnce on workerd (fetch with redirect: 'manual'? the event's due time?).
 // `@faceid-verify/proxy/handler` on real workerd with FACEID_DATABASE_URL=postgres://… (a real PostgreSQL): a flow
 // passed on the simulator and never read by the browser is settled by the Cron Trigger's ledger pass (scheduled()
 // through a service-bound worker), which delivers one signed webhook; GET /flows/{bizToken} agrees.
