@@ -1,14 +1,11 @@
-// WIP, NOT YET PASSING (kept out of vitest by its name): move to src/handler.cron.test.ts once the webhook arrives.
-// Session start over PostgreSQL on workerd works and scheduled() settles the unread flow (GET /flows says passed), but no
-// webhook reached the receiver within 20 s: look at deliverOnce on workerd (fetch with redirect: 'manual'? the event's due time?).
 // `@faceid-verify/proxy/handler` on real workerd with FACEID_DATABASE_URL=postgres://… (a real PostgreSQL): a flow
 // passed on the simulator and never read by the browser is settled by the Cron Trigger's ledger pass (scheduled()
 // through a service-bound worker), which delivers one signed webhook; GET /flows/{bizToken} agrees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
-import { startPostgres, type TestPostgres } from './postgres.js';
-import { startSimulator, startWorkerd, type Running, type RunningWorkerd } from './runtimes.js';
-import { startReceiver, type WebhookReceiver } from './webhook-receiver.js';
+import { startPostgres, type TestPostgres } from '../test/postgres.js';
+import { startSimulator, startWorkerd, type Running, type RunningWorkerd } from '../test/runtimes.js';
+import { startReceiver, type WebhookReceiver } from '../test/webhook-receiver.js';
 
 const ORIGIN = 'https://app.example.com';
 const RETURN_URL = `${ORIGIN}/kyc/return`;
@@ -64,6 +61,8 @@ describe('the handler with a PostgreSQL ledger on workerd', () => {
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
       expect(receiver.received, proxy.output()).toHaveLength(1);
+      expect((await proxy.scheduled()).outcome).toBe('ok'); // a later pass sends nothing more
+      expect(receiver.received).toHaveLength(1);
       const hook = receiver.received[0]!;
       const verified = new Webhook(SECRET).verify(hook.body, {
         'webhook-id': hook.id,
@@ -77,4 +76,25 @@ describe('the handler with a PostgreSQL ledger on workerd', () => {
       expect(await flow.json()).toMatchObject({ bizToken, status: 'passed' });
     },
   );
+});
+
+describe('the handler on workerd with a database it cannot keep', () => {
+  let misconfigured: RunningWorkerd;
+  beforeAll(async () => {
+    misconfigured = await startWorkerd({
+      FACEID_ENDPOINT: simulator.url,
+      FACEID_REDIRECT_URLS: RETURN_URL,
+      FACEID_DATABASE_URL: 'file:./faceid-flows.db',
+    });
+  }, 30_000);
+  afterAll(() => misconfigured?.stop());
+
+  it('answers 500 internal_error for a file: URL and logs the variable, not the client', async () => {
+    const response = await fetch(`${misconfigured.url}/health`);
+    expect(response.status).toBe(500);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('internal_error');
+    expect(body.error.message).not.toContain('FACEID_DATABASE_URL');
+    expect(misconfigured.output()).toContain('FACEID_DATABASE_URL');
+  });
 });
