@@ -36,7 +36,11 @@ export default tseslint.config(
   },
   {
     files: ['packages/proxy/src/**/*.ts'],
-    ignores: ['packages/proxy/src/node/**', 'packages/proxy/src/**/*.test.ts'],
+    ignores: [
+      'packages/proxy/src/node/**',
+      'packages/proxy/src/store/postgres-per-request.ts',
+      'packages/proxy/src/**/*.test.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

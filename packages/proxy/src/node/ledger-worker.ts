@@ -6,9 +6,10 @@
 import { reconcileOnce, type ReconcileOptions } from '../ledger/reconcile.js';
 import { deliverOnce, type DeliverOptions } from '../ledger/webhook/deliver.js';
 import type { Ledger } from '../ledger/ledger.js';
+import { DEFAULT_RECONCILE_INTERVAL_MS } from '../config/ledger-env.js';
 
-/** FACEID_RECONCILE_INTERVAL_MS default. */
-export const DEFAULT_RECONCILE_INTERVAL_MS = 30_000;
+export { DEFAULT_RECONCILE_INTERVAL_MS };
+
 const PRUNE_INTERVAL_MS = 3600 * 1000;
 /** Passes per tick at most, so a backlog drains without starving the event loop for long. */
 const MAX_PASSES = 10;

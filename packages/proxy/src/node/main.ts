@@ -10,6 +10,7 @@ import { envErrorOf, proxyOptionsFromEnv } from '../config/env.js';
 import { FLOW_ACTIONS } from '../config/regions.js';
 import { DEFAULT_READ_BACKOFF_MS } from '../ledger/backoff.js';
 import { createLedger } from '../ledger/ledger.js';
+import { sandboxBindingSecret } from '../ledger/sandbox-secret.js';
 import type { FlowStore } from '../ledger/types.js';
 import { upstreamReaderOf } from '../app/flow-read.js';
 import { CLI_VARIABLES, listenFromEnv } from './env.js';
@@ -18,12 +19,7 @@ import { startLedgerWorker } from './ledger-worker.js';
 import { serveFaceIdProxy, type RunningFaceIdProxy } from './serve.js';
 import { storeFromUrl } from './store-from-url.js';
 
-/** Ledger key of the sandbox's binding secret: kept, so a restart leaves in-flight flows readable. */
-export const SANDBOX_BINDING_SECRET = 'sandbox-binding-secret';
-
-function randomSecret(): string {
-  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
-}
+export { SANDBOX_BINDING_SECRET } from '../ledger/sandbox-secret.js';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -76,7 +72,7 @@ export async function main(
     const readBackoffMs = Math.min(DEFAULT_READ_BACKOFF_MS, settings.reconcileIntervalMs);
     const ledger = createLedger({ store, retentionDays: settings.retentionDays, readBackoffMs });
     if (options.sandbox === true && options.bindingSecret === undefined)
-      options.bindingSecret = await ledger.getOrCreateSecret(SANDBOX_BINDING_SECRET, randomSecret);
+      options.bindingSecret = await sandboxBindingSecret(ledger);
     const logger = io.log ?? batchedLines((chunk) => process.stdout.write(chunk));
     const server = await serveFaceIdProxy({ ...options, ...listen, ledger, logger });
     const worker = startLedgerWorker({

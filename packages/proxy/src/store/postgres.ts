@@ -26,9 +26,12 @@ export interface PostgresStoreOptions {
   now?: () => number;
 }
 
+/** What the store uses of a `postgres` client: a pool, or a stand-in that picks one per request. */
+export type PostgresClient = Pick<Sql, 'unsafe' | 'begin' | 'end'>;
+
 const rowsOf = (rows: readonly object[]): SqlRow[] => rows.map((row) => ({ ...row }) as SqlRow);
 
-function runner(sql: Sql): SqlRunner {
+function runner(sql: Pick<Sql, 'unsafe'>): SqlRunner {
   const query = async (text: string, args: SqlValue[] = []) => rowsOf(await sql.unsafe(text, args));
   return {
     query,
@@ -40,7 +43,7 @@ function runner(sql: Sql): SqlRunner {
   };
 }
 
-function postgresDriver(sql: Sql): SqlDriver {
+function postgresDriver(sql: PostgresClient): SqlDriver {
   const { query } = runner(sql);
   const inTransaction = <T>(fn: (tx: SqlRunner) => Promise<T>) =>
     sql.begin((tx) => fn(runner(tx as unknown as Sql))) as Promise<T>;
@@ -68,7 +71,7 @@ const CLOCK_SAMPLES = 5;
  * on, so instances queue on the row lock and never hand out the same slot twice. Slots are on the database's
  * clock and sleeps on ours: `clock` converts, so a reply read late (a busy event loop) still wakes on its slot.
  */
-export function postgresPacer(sql: Sql, clock: ClockOffset = createClockOffset()): UpstreamPacer {
+export function postgresPacer(sql: Pick<Sql, 'unsafe'>, clock: ClockOffset = createClockOffset()): UpstreamPacer {
   const known = new Set<string>();
   const ensure = async (key: string) => {
     if (known.has(key)) return;
@@ -111,7 +114,7 @@ export function postgresPacer(sql: Sql, clock: ClockOffset = createClockOffset()
  * Inbound hit counters in `faceid_hits`: one upsert per request, on the database's clock. Ended windows are
  * deleted by the ledger's hourly prune.
  */
-export function postgresHits(sql: Sql): HitCounter {
+export function postgresHits(sql: Pick<Sql, 'unsafe'>): HitCounter {
   return {
     increment: (key, windowMs) =>
       guarded('rate limit', async () => {
@@ -138,6 +141,22 @@ export function postgresHits(sql: Sql): HitCounter {
 }
 
 /**
+ * The store on an existing client, migrated. For a client made elsewhere (a per-request one on Workers:
+ * store/postgres-per-request.ts); `close()` ends that client. `clock`: the pacer's view of the database's clock
+ * (default a new one, calibrated by its first reservations).
+ * @throws the driver's error when the schema cannot be migrated.
+ */
+export async function postgresStoreOn(
+  sql: PostgresClient,
+  now?: () => number,
+  clock: ClockOffset = createClockOffset(),
+): Promise<FlowStore> {
+  const store = createSqlStore(postgresDriver(sql), now);
+  await store.migrate();
+  return Object.assign(store, { pacer: postgresPacer(sql, clock), hits: postgresHits(sql) });
+}
+
+/**
  * Connects to `url` and applies pending migrations. The store's `pacer` shares upstream pacing between instances, its `hits`
  * the inbound rate limit.
  * @throws the driver's error when the server cannot be reached or the schema cannot be migrated.
@@ -149,13 +168,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     onnotice: () => {},
   });
   try {
-    const store = createSqlStore(postgresDriver(sql), options.now);
-    await store.migrate();
     // The first pacing replies come in a burst, while the process is busiest: calibrate the clock before it.
     const clock = createClockOffset();
     for (let i = 0; i < CLOCK_SAMPLES; i += 1)
       clock.sample(Number((await sql.unsafe(`SELECT ${DB_NOW} AS db_now`))[0]!['db_now']));
-    return Object.assign(store, { pacer: postgresPacer(sql, clock), hits: postgresHits(sql) });
+    return await postgresStoreOn(sql, options.now, clock);
   } catch (error) {
     await sql.end({ timeout: 1 });
     throw error;

@@ -90,7 +90,8 @@ function outcomeOf(
  */
 export async function deliverOnce(options: DeliverOptions): Promise<DeliverReport> {
   const full = {
-    fetch: globalThis.fetch,
+    // Called through a wrapper: workerd's fetch throws "Illegal invocation" when called as a method of `full`.
+    fetch: ((input, init) => globalThis.fetch(input, init)) as typeof fetch,
     now: Date.now,
     limit: 20,
     timeoutMs: WEBHOOK_TIMEOUT_MS,
