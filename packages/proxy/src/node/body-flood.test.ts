@@ -1,7 +1,8 @@
-// A body flood against the real `faceid-proxy` command (dist/node/cli.js, built by `npm test` first): 40
-// connections send 12 MB each to an unknown route and 40 to `/web/results` (16 KB limit), half with a declared
-// Content-Length, half chunked. Nothing may be read beyond a route's limit (an unknown route reads nothing), so the
-// proxy process's RSS stays within 64 MB of where it started, and a normal client is served meanwhile.
+// A body flood against the real `faceid-proxy` command (dist/node/cli.js, built by `npm test` first): N
+// connections send 12 MB each, half to an unknown route and half to `/web/results` (16 KB limit), half of each with
+// a declared Content-Length, half chunked. Nothing may be read beyond a route's limit (an unknown route reads
+// nothing), so the proxy process's RSS stays within a bound of where it started, and a normal client is served
+// meanwhile: 40 connections within 50 MB (the issue's acceptance; seen 30–40 MB), and twice that within 64 MB.
 import { serveSimulator } from '@faceid-verify/simulator/node';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -10,15 +11,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const RETURN = 'http://localhost:5173/demo/';
 const ORIGIN = 'http://localhost:5173';
 const MB = 1024 * 1024;
 const BODY_BYTES = 12 * MB;
-const CONNECTIONS_PER_ROUTE = 40;
-// Buffering would be 80 × 12 MB; V8's young generation alone grows by ~35 MB under the flood's churn (seen: 15–54 MB).
-const RSS_GROWTH_LIMIT = 64 * MB;
+// Buffering would be N × 12 MB; V8's young generation alone grows by ~35 MB under the flood's churn (seen: 15–54 MB
+// at 80 connections).
+const FLOODS = [
+  { connections: 40, rssGrowthLimitMb: 50 },
+  { connections: 80, rssGrowthLimitMb: 64 },
+];
 const CHUNK = Buffer.alloc(MB, 0x7b);
 
 let simulator: { url: string; close(): Promise<void> };
@@ -34,11 +38,25 @@ function rss(pid: number): number {
 
 beforeAll(async () => {
   simulator = await serveSimulator({});
-  const cli = fileURLToPath(new URL('../../dist/node/cli.js', import.meta.url));
   dir = mkdtempSync(join(tmpdir(), 'faceid-flood-'));
+});
+afterAll(async () => {
+  await simulator?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh `faceid-proxy` per flood: a heap grown by one flood would hide the next one's growth. */
+beforeEach(async () => {
+  const cli = fileURLToPath(new URL('../../dist/node/cli.js', import.meta.url));
   child = spawn(process.execPath, [cli], {
     cwd: dir,
-    env: { PATH: process.env['PATH'], FACEID_ENDPOINT: simulator.url, FACEID_REDIRECT_URLS: RETURN, PORT: '0' },
+    env: {
+      PATH: process.env['PATH'],
+      FACEID_ENDPOINT: simulator.url,
+      FACEID_REDIRECT_URLS: RETURN,
+      PORT: '0',
+      FACEID_RATE_LIMIT: '0', // the body limits under test, not the inbound rate limit
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   proxyUrl = await new Promise<string>((resolve, reject) => {
@@ -51,14 +69,12 @@ beforeAll(async () => {
     child.once('exit', (code) => reject(new Error(`faceid-proxy exited early (${code})`)));
   });
 });
-afterAll(async () => {
+afterEach(async () => {
   if (child && child.exitCode === null) {
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
     await exited;
   }
-  await simulator?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /**
@@ -97,19 +113,17 @@ async function startSession(): Promise<Response> {
 }
 
 describe('a body flood against faceid-proxy', () => {
-  it(
-    `${2 * CONNECTIONS_PER_ROUTE} connections × 12 MB: RSS grows ≤ 64 MB, a normal client is served`,
-    {
-      timeout: 60_000,
-    },
-    async () => {
+  it.each(FLOODS)(
+    '$connections connections × 12 MB: RSS grows ≤ $rssGrowthLimitMb MB, a normal client is served',
+    { timeout: 60_000 },
+    async ({ connections, rssGrowthLimitMb }) => {
       expect((await startSession()).status).toBe(201); // warm: the first session's allocations are not the flood's
       const pid = child.pid as number;
       const before = rss(pid);
       let peak = before;
       const sampler = setInterval(() => (peak = Math.max(peak, rss(pid))), 20);
       try {
-        const floods = Array.from({ length: CONNECTIONS_PER_ROUTE }, (_, i) => [
+        const floods = Array.from({ length: connections / 2 }, (_, i) => [
           flood('/nope', i % 2 === 0),
           flood('/web/results', i % 2 === 0),
         ]).flat();
@@ -132,7 +146,7 @@ describe('a body flood against faceid-proxy', () => {
         clearInterval(sampler);
       }
       console.log(`faceid-proxy RSS: ${(before / MB).toFixed(1)} MB before, ${(peak / MB).toFixed(1)} MB peak`);
-      expect(peak - before).toBeLessThanOrEqual(RSS_GROWTH_LIMIT);
+      expect(peak - before).toBeLessThanOrEqual(rssGrowthLimitMb * MB);
       expect((await startSession()).status).toBe(201);
     },
   );
