@@ -7,9 +7,8 @@
 import { createFaceIdProxy } from './app/index.js';
 import type { FaceIdProxyOptions } from './app/types.js';
 import type { DatabaseUrl, LedgerEnv } from './config/ledger-env.js';
-import { DEFAULT_READ_BACKOFF_MS } from './ledger/backoff.js';
-import { createLedger, type Ledger } from './ledger/ledger.js';
-import { sandboxBindingSecret } from './ledger/sandbox-secret.js';
+import { ledgerForProxy } from './ledger/for-proxy.js';
+import type { Ledger } from './ledger/ledger.js';
 import type { FlowStore } from './ledger/types.js';
 
 export type WaitUntil = (promise: Promise<unknown>) => void;
@@ -42,16 +41,9 @@ export interface StoreModules {
   pooled: { createPostgresStore(options: { url: string }): Promise<FlowStore> };
 }
 
-/** `PostgreSQL host/database` of the URL, without credentials, for log lines. */
-export function describePostgres(url: string): string {
-  const parsed = new URL(url);
-  return `PostgreSQL ${parsed.host}${parsed.pathname}`;
-}
-
 /**
- * Opens (and migrates) the store, creates the ledger with the options `faceid-proxy` uses (retentionDays;
- * readBackoffMs = min(DEFAULT_READ_BACKOFF_MS, reconcileIntervalMs)), keeps the sandbox's binding secret in it
- * when FACEID_BINDING_SECRET is unset, then creates the app.
+ * Opens (and migrates) the store, creates the ledger as `faceid-proxy` does (ledger/for-proxy.ts: the sandbox's
+ * binding secret kept in it when FACEID_BINDING_SECRET is unset), then creates the app.
  * @param perRequest connections per request (Cloudflare Workers), else one pool.
  * @throws the driver's error when PostgreSQL cannot be reached or migrated; StoreUnavailableError for the secret.
  */
@@ -76,13 +68,7 @@ export async function openDurableProxy(
     open = () => createPostgresStore({ url });
   }
   return run(async () => {
-    const store = await open();
-    // A flow's first re-read comes after 15 s, or one reconcile interval when that is shorter (as faceid-proxy).
-    const readBackoffMs = Math.min(DEFAULT_READ_BACKOFF_MS, settings.reconcileIntervalMs);
-    const ledger = createLedger({ store, retentionDays: settings.retentionDays, readBackoffMs });
-    const withSecret = { ...options };
-    if (withSecret.sandbox === true && withSecret.bindingSecret === undefined)
-      withSecret.bindingSecret = await sandboxBindingSecret(ledger);
+    const { ledger, options: withSecret } = await ledgerForProxy(await open(), settings, options);
     const app = createFaceIdProxy({ ...withSecret, ledger });
     return { app, ledger, settings, run };
   }, waitUntil);

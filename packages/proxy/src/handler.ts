@@ -43,14 +43,8 @@ import { createFaceIdProxy } from './app/index.js';
 import { upstreamReaderOf } from './app/flow-read.js';
 import { proxyOptionsFromEnv, readVariable, type Env } from './config/env.js';
 import { EnvError } from './config/error.js';
-import { ledgerEnvFromEnv } from './config/ledger-env.js';
-import {
-  describePostgres,
-  openDurableProxy,
-  type DurableProxy,
-  type DurableSettings,
-  type WaitUntil,
-} from './handler-ledger.js';
+import { describePostgres, ledgerEnvFromEnv } from './config/ledger-env.js';
+import { openDurableProxy, type DurableProxy, type DurableSettings, type WaitUntil } from './handler-ledger.js';
 import { runLedgerPass, type LedgerPassReport } from './ledger/pass.js';
 
 /** What the runtime passes after the request: Workers bindings, Bun's server, or Deno's ServeHandlerInfo. */

@@ -18,6 +18,12 @@ export const DEFAULT_RECONCILE_INTERVAL_MS = 30_000;
 
 export type DatabaseUrl = { kind: 'sqlite'; url: string; path: string } | { kind: 'postgres'; url: string };
 
+/** `PostgreSQL host/database` of a postgres:// URL, without credentials, for log lines. */
+export function describePostgres(url: string): string {
+  const parsed = new URL(url);
+  return `PostgreSQL ${parsed.host}${parsed.pathname}`;
+}
+
 export const LEDGER_VARIABLES: readonly EnvVariable[] = [
   {
     variable: 'FACEID_DATABASE_URL',

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Env } from '../config/env.js';
 import {
   DEFAULT_DATABASE_URL,
+  describePostgres,
   ledgerEnvFromEnv,
   parseDatabaseUrl,
   type DatabaseUrl,
@@ -34,6 +35,5 @@ export function ledgerFromEnv(env: Env, { sandbox }: { sandbox: boolean }): Ledg
 /** The database for a log line: the SQLite path, or the PostgreSQL host and database without credentials. */
 export function describeDatabase(database: DatabaseUrl): string {
   if (database.kind === 'sqlite') return `SQLite file ${resolve(database.path)}`;
-  const url = new URL(database.url);
-  return `PostgreSQL ${url.host}${url.pathname}`;
+  return describePostgres(database.url);
 }

@@ -8,9 +8,7 @@ import { FACEID_ACTIONS } from '../client/actions.js';
 import { DEFAULT_FLOW, DEFAULT_REGION } from '../config/defaults.js';
 import { envErrorOf, proxyOptionsFromEnv } from '../config/env.js';
 import { FLOW_ACTIONS } from '../config/regions.js';
-import { DEFAULT_READ_BACKOFF_MS } from '../ledger/backoff.js';
-import { createLedger } from '../ledger/ledger.js';
-import { sandboxBindingSecret } from '../ledger/sandbox-secret.js';
+import { ledgerForProxy } from '../ledger/for-proxy.js';
 import type { FlowStore } from '../ledger/types.js';
 import { upstreamReaderOf } from '../app/flow-read.js';
 import { CLI_VARIABLES, listenFromEnv } from './env.js';
@@ -68,13 +66,9 @@ export async function main(
     store = await storeFromUrl(settings.database.url).catch((error: unknown) => {
       throw new Error(`cannot open FACEID_DATABASE_URL (${describeDatabase(settings.database)}): ${String(error)}`);
     });
-    // A flow's first re-read comes after 15 s, or one reconciler interval when that is shorter; then doubling.
-    const readBackoffMs = Math.min(DEFAULT_READ_BACKOFF_MS, settings.reconcileIntervalMs);
-    const ledger = createLedger({ store, retentionDays: settings.retentionDays, readBackoffMs });
-    if (options.sandbox === true && options.bindingSecret === undefined)
-      options.bindingSecret = await sandboxBindingSecret(ledger);
+    const { ledger, options: withSecret } = await ledgerForProxy(store, settings, options);
     const logger = io.log ?? batchedLines((chunk) => process.stdout.write(chunk));
-    const server = await serveFaceIdProxy({ ...options, ...listen, ledger, logger });
+    const server = await serveFaceIdProxy({ ...withSecret, ...listen, ledger, logger });
     const worker = startLedgerWorker({
       ledger,
       readResult: upstreamReaderOf(ledger),
